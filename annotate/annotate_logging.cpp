@@ -1,0 +1,3 @@
+#include "annotate_logging.h"
+
+Q_LOGGING_CATEGORY(lcStore, "migician.store")

@@ -1,0 +1,6 @@
+// Logging categories of the annotation store.
+#pragma once
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)

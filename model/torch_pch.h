@@ -1,0 +1,3 @@
+// Precompiled header for migician_model: ATen is the expensive part of every tensor unit.
+#pragma once
+#include <ATen/ATen.h>

@@ -1,0 +1,105 @@
+// End-to-end checks of the shipped executables: they start, answer --help/--version, and the
+// workbench renders a real screenshot offscreen.
+#include "support/qt_test_registry.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QString binary(const char *relative)
+{
+    return QStringLiteral(MIGICIAN_BINARY_DIR "/app/") + QLatin1String(relative);
+}
+
+struct Result
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result runProcess(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    Result result;
+    if (!process.waitForFinished(120000))
+        return result;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+} // namespace
+
+class ExecutablesTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void cliHelpListsCommands()
+    {
+        const auto result = runProcess(binary("migician"), {QStringLiteral("--help")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains(QLatin1String("Usage: ")), qPrintable(result.out));
+        QVERIFY(result.out.contains(QLatin1String("--version")));
+    }
+
+    void cliVersion()
+    {
+        const auto result = runProcess(binary("migician"), {QStringLiteral("--version")});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.out.trimmed(), QStringLiteral("migician " MIGICIAN_VERSION));
+    }
+
+    void cliUnknownCommandFails()
+    {
+        const auto result = runProcess(binary("migician"), {QStringLiteral("frobnicate")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QLatin1String("unknown command 'frobnicate'")));
+    }
+
+    void workbenchScreenshot_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QString();
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    }
+
+    void workbenchScreenshot()
+    {
+        QFETCH(QString, language);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("window.png"));
+        QStringList arguments{QStringLiteral("--screenshot"), png, QStringLiteral("--size"),
+                              QStringLiteral("1024x700")};
+        if (!language.isEmpty())
+            arguments << QStringLiteral("--lang") << language;
+        const auto result = runProcess(binary("migician-workbench"), arguments);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(1024, 700));
+        // A real render has many colours (the demo photographs), not a blank window.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 500, qPrintable(QString::number(colours.size())));
+    }
+
+    void workbenchRejectsBadSize()
+    {
+        const auto result = runProcess(binary("migician-workbench"),
+                                       {QStringLiteral("--screenshot"), QStringLiteral("x.png"),
+                                        QStringLiteral("--size"), QStringLiteral("huge")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QLatin1String("--size expects WxH")));
+    }
+};
+
+MIGICIAN_TEST_CLASS(ExecutablesTest)
+#include "tst_executables.moc"

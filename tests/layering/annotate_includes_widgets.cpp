@@ -1,0 +1,3 @@
+// Must NOT compile: annotate/ may not depend on Qt Widgets (see tests/CMakeLists.txt).
+#include <QSqlDatabase>
+#include <QWidget>
