@@ -180,7 +180,8 @@ public:
     Result<std::optional<CurrentBox>> currentBox(qint64 caseId) const;
 
     // ---- for annotate/ modules (import, export, studies): the connection and a transaction
-    // helper. `work` returns a Status; on failure everything is rolled back.
+    // helper. `work` returns a Status; on failure everything is rolled back. Nested calls join
+    // the outermost transaction.
     QSqlDatabase database() const;
     Status transaction(const std::function<Status()> &work);
 
@@ -191,6 +192,7 @@ private:
 
     QString m_fileName;
     QString m_connectionName;
+    int m_transactionDepth = 0; // transaction() nests: only the outermost one commits
 };
 
 } // namespace migician::annotate
