@@ -1,0 +1,264 @@
+#include "engine.h"
+
+#include "model/chat_prompt.h"
+#include "model/model_error.h"
+#include "model/qwen2vl_model.h"
+#include "model/safetensors.h"
+
+#include <ATen/Context.h>
+#include <ATen/Parallel.h>
+#include <c10/util/Exception.h>
+
+#include <chrono>
+#include <filesystem>
+#include <new>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace migician::model {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+at::ScalarType scalarType(DType dtype)
+{
+    switch (dtype) {
+    case DType::Float32:
+        return at::kFloat;
+    case DType::BFloat16:
+        return at::kBFloat16;
+    case DType::Float16:
+        return at::kHalf;
+    }
+    return at::kFloat;
+}
+
+at::Device torchDevice(const EngineOptions &options)
+{
+    if (options.device == Device::Cuda) {
+        if (!at::hasCUDA())
+            throw ModelError("--device cuda",
+                             "this build of libtorch has no CUDA support or no GPU is visible; "
+                             "use --device cpu");
+        return at::Device(at::kCUDA, 0);
+    }
+    if (options.dtype == DType::Float16)
+        throw ModelError("--dtype float16",
+                         "half precision is not implemented for CPU tensors; use float32 or "
+                         "bfloat16 on the CPU");
+    return at::Device(at::kCPU);
+}
+
+bool isOutOfMemory(const std::exception &error)
+{
+    const std::string what = error.what();
+    return what.find("out of memory") != std::string::npos
+           || what.find("CUDA out of memory") != std::string::npos
+           || what.find("DefaultCPUAllocator: can't allocate memory") != std::string::npos;
+}
+
+std::string path(const std::string &dir, const char *file)
+{
+    return (fs::path(dir) / file).string();
+}
+
+} // namespace
+
+struct Engine::Impl
+{
+    EngineOptions options;
+    ModelConfig config;
+    GenerationConfig generation;
+    PreprocessorConfig preprocessor;
+    std::shared_ptr<const Tokenizer> tokenizer;
+    Checkpoint checkpoint; // must outlive the model: CPU weights may alias its mapping
+    std::unique_ptr<Qwen2VLModel> model;
+};
+
+Engine::Engine(std::unique_ptr<Impl> impl)
+    : d(std::move(impl))
+{}
+
+Engine::~Engine() = default;
+
+std::vector<std::string> checkCheckpointFolder(const std::string &dir)
+{
+    std::vector<std::string> problems;
+    if (!fs::is_directory(dir))
+        return {dir + ": not a folder"};
+    for (const char *file : {"config.json", "tokenizer.json"})
+        if (!fs::exists(path(dir, file)))
+            problems.push_back(path(dir, file) + ": missing");
+    if (!fs::exists(path(dir, "model.safetensors.index.json"))
+        && !fs::exists(path(dir, "model.safetensors")))
+        problems.push_back(dir + ": no model.safetensors.index.json or model.safetensors");
+    if (!problems.empty())
+        return problems;
+    try {
+        const ModelConfig config = ModelConfig::fromFile(path(dir, "config.json"));
+        const Checkpoint checkpoint = Checkpoint::open(dir);
+        for (const auto &expected : expectedTensors(config)) {
+            if (!checkpoint.contains(expected.name)) {
+                if (!expected.optional)
+                    problems.push_back(expected.name + ": missing from the checkpoint");
+                continue;
+            }
+            if (checkpoint.tensor(expected.name).shape != expected.shape)
+                problems.push_back(expected.name + ": shape does not match config.json");
+        }
+    } catch (const std::exception &error) {
+        problems.push_back(error.what());
+    }
+    return problems;
+}
+
+std::unique_ptr<Engine> Engine::load(const EngineOptions &options, const Progress &progress)
+{
+    auto impl = std::make_unique<Impl>();
+    impl->options = options;
+    const at::Device device = torchDevice(options);
+    at::set_num_threads(options.threads > 0
+                                ? options.threads
+                                : int(std::max(1u, std::thread::hardware_concurrency())));
+    const std::string &dir = options.modelDir;
+    if (!fs::is_directory(dir))
+        throw ModelError(dir, "is not a checkpoint folder");
+    if (progress)
+        progress(0.0, "config.json");
+    impl->config = ModelConfig::fromFile(path(dir, "config.json"));
+    impl->generation = fs::exists(path(dir, "generation_config.json"))
+                               ? GenerationConfig::fromFile(path(dir, "generation_config.json"))
+                               : GenerationConfig{};
+    impl->preprocessor
+            = fs::exists(path(dir, "preprocessor_config.json"))
+                      ? PreprocessorConfig::fromFile(path(dir, "preprocessor_config.json"))
+                      : PreprocessorConfig{};
+    if (progress)
+        progress(0.01, "tokenizer.json");
+    impl->tokenizer = Tokenizer::fromFile(path(dir, "tokenizer.json"));
+    impl->checkpoint = Checkpoint::open(dir);
+    try {
+        auto weights = Qwen2VLWeights::load(impl->checkpoint, impl->config, device,
+                                            scalarType(options.dtype),
+                                            [&](double fraction, const std::string &tensor) {
+                                                if (progress)
+                                                    progress(0.02 + 0.98 * fraction, tensor);
+                                            });
+        impl->model = std::make_unique<Qwen2VLModel>(impl->config, std::move(weights));
+    } catch (const ModelError &) {
+        throw;
+    } catch (const std::bad_alloc &) {
+        throw ModelError(dir, "out of memory while loading the weights");
+    } catch (const std::exception &error) {
+        if (isOutOfMemory(error))
+            throw ModelError(dir, std::string("out of memory while loading the weights on ")
+                                          + deviceName(options.device));
+        throw ModelError(dir, error.what());
+    }
+    return std::unique_ptr<Engine>(new Engine(std::move(impl)));
+}
+
+GroundingResult Engine::ground(const GroundingRequest &request,
+                               const GenerationCallbacks &callbacks)
+{
+    GroundingResult result;
+    if (callbacks.onStage)
+        callbacks.onStage(Stage::Preprocess);
+    const auto start = Clock::now();
+
+    ModelInputs inputs;
+    std::vector<int> tokensPerImage;
+    std::vector<float> rows;
+    for (std::size_t i = 0; i < request.images.size(); ++i) {
+        const ResizeLimits limits = request.limits.empty() ? ResizeLimits{} : request.limits.at(i);
+        PreprocessedImage image;
+        try {
+            image = preprocessImage(request.images[i], d->preprocessor, limits);
+        } catch (const ModelError &error) {
+            throw ModelError("image " + std::to_string(i + 1), error.what());
+        }
+        const int merge = d->config.vision.spatialMergeSize;
+        result.images.push_back({image.original, image.resized, image.gridT, image.gridH,
+                                 image.gridW, image.tokenCount(merge)});
+        tokensPerImage.push_back(image.tokenCount(merge));
+        inputs.grids.push_back({image.gridT, image.gridH, image.gridW});
+        rows.insert(rows.end(), image.patches.begin(), image.patches.end());
+    }
+    result.prompt
+            = renderChat(groundingConversation(int(request.images.size()), request.query), true);
+    const std::string expanded = expandImagePads(result.prompt, tokensPerImage);
+    for (TokenId id : d->tokenizer->encode(expanded))
+        inputs.ids.push_back(id);
+    result.promptTokens = int(inputs.ids.size());
+    if (!rows.empty()) {
+        const std::int64_t rowLength = 3LL * d->config.vision.temporalPatchSize
+                                       * d->config.vision.patchSize * d->config.vision.patchSize;
+        inputs.pixelValues = at::from_blob(
+                rows.data(), {std::int64_t(rows.size()) / rowLength, rowLength}, at::kFloat);
+    }
+    const double preprocessMs
+            = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+
+    GenerationHooks hooks;
+    hooks.onStage = callbacks.onStage;
+    hooks.cancel = callbacks.cancel;
+    std::vector<TokenId> generated;
+    hooks.onToken = [&](std::int64_t token) {
+        generated.push_back(TokenId(token));
+        if (callbacks.onToken)
+            callbacks.onToken(TokenId(token), d->tokenizer->decode(generated, false));
+    };
+    GenerationOutput output;
+    try {
+        output = d->model->generate(inputs, request.sampling, hooks);
+    } catch (const ModelError &) {
+        throw;
+    } catch (const std::bad_alloc &) {
+        throw ModelError("generation",
+                         "out of memory on the CPU; try fewer or smaller images (--max-pixels)");
+    } catch (const std::exception &error) {
+        if (isOutOfMemory(error))
+            throw ModelError("generation",
+                             std::string("out of memory on ") + deviceName(d->options.device)
+                                     + "; try fewer or smaller images (--max-pixels)");
+        throw ModelError("generation", error.what());
+    }
+    result.timings = output.timings;
+    result.timings.preprocessMs = preprocessMs;
+    result.cancelled = output.cancelled;
+    for (auto token : output.tokens)
+        result.tokenIds.push_back(TokenId(token));
+    result.text = d->tokenizer->decode(result.tokenIds, false);
+    result.plainText = d->tokenizer->decode(result.tokenIds, true);
+    result.answer = parseAnswer(result.text, int(request.images.size()));
+    return result;
+}
+
+const ModelConfig &Engine::config() const
+{
+    return d->config;
+}
+
+const GenerationConfig &Engine::generationConfig() const
+{
+    return d->generation;
+}
+
+const PreprocessorConfig &Engine::preprocessorConfig() const
+{
+    return d->preprocessor;
+}
+
+const Tokenizer &Engine::tokenizer() const
+{
+    return *d->tokenizer;
+}
+
+const EngineOptions &Engine::options() const
+{
+    return d->options;
+}
+
+} // namespace migician::model

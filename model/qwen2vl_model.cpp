@@ -1,0 +1,129 @@
+#include "qwen2vl_model.h"
+
+#include "model/model_error.h"
+#include "model/mrope_positions.h"
+#include "model/token_sampler.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace migician::model {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Device work is asynchronous on CUDA: read one value back so that timings cover the work.
+void synchronize(const at::Tensor &t)
+{
+    if (t.defined() && t.is_cuda() && t.numel() > 0)
+        (void)t.reshape(-1)[0].item<float>();
+}
+
+} // namespace
+
+Qwen2VLModel::Qwen2VLModel(const ModelConfig &config, Qwen2VLWeights weights)
+    : m_config(config)
+    , m_weights(std::move(weights))
+    , m_vision(config.vision, m_weights.vision)
+    , m_decoder(config, m_weights.text)
+{}
+
+at::Tensor Qwen2VLModel::inputEmbeddings(const ModelInputs &inputs, StageTimings *timings,
+                                         const std::function<void(Stage)> &onStage) const
+{
+    const auto L = std::int64_t(inputs.ids.size());
+    const at::Tensor ids = at::tensor(inputs.ids, at::kLong);
+    at::Tensor embeds = m_decoder.embed(ids);
+    const std::int64_t imageTokens
+            = std::count(inputs.ids.begin(), inputs.ids.end(), m_config.imageTokenId);
+    if (inputs.grids.empty()) {
+        if (imageTokens != 0)
+            throw ModelError("prompt", "has " + std::to_string(imageTokens)
+                                               + " image tokens but no image was given");
+        return embeds;
+    }
+    if (onStage)
+        onStage(Stage::Vision);
+    const auto start = Clock::now();
+    const at::Tensor imageEmbeds = m_vision.forward(inputs.pixelValues, inputs.grids);
+    synchronize(imageEmbeds);
+    if (timings)
+        timings->visionMs += msSince(start);
+    if (imageEmbeds.size(0) != imageTokens)
+        throw ModelError("prompt", "has " + std::to_string(imageTokens)
+                                           + " image tokens but the images give "
+                                           + std::to_string(imageEmbeds.size(0)) + " embeddings");
+    const at::Tensor isImage = (ids == m_config.imageTokenId).to(embeds.device());
+    embeds.index_put_({isImage}, imageEmbeds.to(embeds.scalar_type()));
+    (void)L;
+    return embeds;
+}
+
+GenerationOutput Qwen2VLModel::generate(const ModelInputs &inputs, const SamplingOptions &sampling,
+                                        const GenerationHooks &hooks)
+{
+    GenerationOutput out;
+    const auto L = std::int64_t(inputs.ids.size());
+    if (L == 0)
+        throw ModelError("prompt", "is empty");
+    const MropePositions mrope = computeMropePositions(
+            inputs.ids, m_config.imageTokenId, inputs.grids, m_config.vision.spatialMergeSize);
+    const at::Tensor embeds = inputEmbeddings(inputs, &out.timings, hooks.onStage);
+
+    const int maxNew = std::max(0, sampling.maxNewTokens);
+    m_cache.reserve(m_config, L + maxNew, device(), dtype());
+
+    if (hooks.onStage)
+        hooks.onStage(Stage::Prefill);
+    auto start = Clock::now();
+    at::Tensor positions = at::empty({3, L}, at::kLong);
+    for (int axis = 0; axis < 3; ++axis)
+        std::copy(mrope.axes[axis].begin(), mrope.axes[axis].end(),
+                  positions[axis].data_ptr<std::int64_t>());
+    at::Tensor logits = m_decoder.logits(m_decoder.forward(embeds, positions, m_cache));
+    synchronize(logits);
+    out.prefillLogits = logits;
+    out.timings.prefillMs = msSince(start);
+
+    TokenSampler sampler(sampling, m_config.vocabSize, device());
+    sampler.observe(inputs.ids);
+    if (hooks.onStage)
+        hooks.onStage(Stage::Decode);
+    start = Clock::now();
+    for (int step = 0; step < maxNew; ++step) {
+        if (hooks.cancel && hooks.cancel->load()) {
+            out.cancelled = true;
+            break;
+        }
+        const std::int64_t token = sampler.next(logits);
+        out.tokens.push_back(token);
+        sampler.observe(token);
+        if (hooks.onToken)
+            hooks.onToken(token);
+        const bool stop
+                = !sampling.ignoreEos
+                  && std::find(sampling.stopTokenIds.begin(), sampling.stopTokenIds.end(), token)
+                             != sampling.stopTokenIds.end();
+        if (stop || step + 1 == maxNew)
+            break;
+        if (hooks.cancel && hooks.cancel->load()) {
+            out.cancelled = true;
+            break;
+        }
+        const at::Tensor next = m_decoder.embed(at::tensor({token}, at::kLong));
+        const at::Tensor pos = at::full({3, 1}, mrope.decodePosition(step), at::kLong);
+        logits = m_decoder.logits(m_decoder.forward(next, pos, m_cache));
+        ++out.timings.decodeSteps;
+    }
+    synchronize(logits);
+    out.timings.decodeMs = msSince(start);
+    return out;
+}
+
+} // namespace migician::model

@@ -1,0 +1,69 @@
+// Qwen2-VL end to end on tensors: vision tower + embedding scatter + M-RoPE + decoder + generation
+// loop. Takes token ids and pixel rows (see engine.h for text and images in, text and boxes out).
+#pragma once
+
+#include "model/engine.h"
+#include "model/model_config.h"
+#include "model/qwen2vl_weights.h"
+#include "model/text_decoder.h"
+#include "model/vision_tower.h"
+
+#include <ATen/ATen.h>
+
+#include <array>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace migician::model {
+
+struct ModelInputs
+{
+    std::vector<std::int64_t> ids;         // the whole prompt, pads expanded
+    at::Tensor pixelValues;                // [N, 1176] float32, undefined without images
+    std::vector<std::array<int, 3>> grids; // per image (t, h, w)
+};
+
+struct GenerationOutput
+{
+    std::vector<std::int64_t> tokens; // generated, stop token included when reached
+    at::Tensor prefillLogits;         // float32 [vocab] at the last prompt position
+    StageTimings timings;
+    bool cancelled = false;
+};
+
+struct GenerationHooks
+{
+    std::function<void(Stage)> onStage;
+    std::function<void(std::int64_t)> onToken;
+    const std::atomic<bool> *cancel = nullptr;
+};
+
+class Qwen2VLModel
+{
+public:
+    Qwen2VLModel(const ModelConfig &config, Qwen2VLWeights weights);
+
+    const ModelConfig &config() const { return m_config; }
+    at::Device device() const { return m_weights.text.embedTokens.device(); }
+    at::ScalarType dtype() const { return m_weights.text.embedTokens.scalar_type(); }
+    const VisionTower &vision() const { return m_vision; }
+    const TextDecoder &decoder() const { return m_decoder; }
+
+    // Token embeddings with the image rows replaced by the vision tower's output, in order.
+    // Throws ModelError when the number of image tokens differs from the vision output rows.
+    at::Tensor inputEmbeddings(const ModelInputs &inputs, StageTimings *timings = nullptr,
+                               const std::function<void(Stage)> &onStage = {}) const;
+
+    GenerationOutput generate(const ModelInputs &inputs, const SamplingOptions &sampling,
+                              const GenerationHooks &hooks = {});
+
+private:
+    ModelConfig m_config;
+    Qwen2VLWeights m_weights;
+    VisionTower m_vision;
+    TextDecoder m_decoder;
+    KvCache m_cache;
+};
+
+} // namespace migician::model

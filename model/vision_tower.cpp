@@ -1,0 +1,126 @@
+#include "vision_tower.h"
+
+#include "model/attention.h"
+
+#include <cmath>
+
+namespace migician::model {
+
+namespace {
+
+at::Tensor rotateHalf(const at::Tensor &x)
+{
+    const auto half = x.size(-1) / 2;
+    return at::cat({x.slice(-1, half).neg(), x.slice(-1, 0, half)}, -1);
+}
+
+at::Tensor quickGelu(const at::Tensor &x)
+{
+    return x * at::sigmoid(x * 1.702);
+}
+
+} // namespace
+
+VisionTower::VisionTower(const VisionConfig &config, const VisionWeights &weights)
+    : m_config(config)
+    , m_weights(weights)
+{}
+
+at::Tensor VisionTower::rotaryAngles(const std::vector<std::array<int, 3>> &grids) const
+{
+    const int headDim = m_config.embedDim / m_config.numHeads;
+    const int d = headDim / 2; // rotary width: half from rows, half from columns
+    const int m = m_config.spatialMergeSize;
+    std::vector<float> rows, cols;
+    for (const auto &[t, h, w] : grids) {
+        // Patch order inside an image follows the 2x2 merge windows (see image_preprocess.h).
+        for (int f = 0; f < t; ++f)
+            for (int wr = 0; wr < h / m; ++wr)
+                for (int wc = 0; wc < w / m; ++wc)
+                    for (int ir = 0; ir < m; ++ir)
+                        for (int ic = 0; ic < m; ++ic) {
+                            rows.push_back(float(wr * m + ir));
+                            cols.push_back(float(wc * m + ic));
+                        }
+    }
+    const auto n = std::int64_t(rows.size());
+    const auto options = at::TensorOptions().dtype(at::kFloat);
+    const at::Tensor invFreq = 1.0 / at::pow(10000.0, at::arange(0, d, 2, options) / double(d));
+    const at::Tensor r = at::from_blob(rows.data(), {n, 1}, options).clone();
+    const at::Tensor c = at::from_blob(cols.data(), {n, 1}, options).clone();
+    return at::cat({r * invFreq, c * invFreq}, 1);
+}
+
+at::Tensor VisionTower::block(const VisionBlockWeights &w, const at::Tensor &x,
+                              const at::Tensor &cos, const at::Tensor &sin,
+                              const std::vector<std::int64_t> &bounds) const
+{
+    const std::int64_t n = x.size(0);
+    const std::int64_t E = m_config.embedDim;
+    const std::int64_t heads = m_config.numHeads;
+    const std::int64_t hd = E / heads;
+    const double eps = m_config.layerNormEps;
+
+    const at::Tensor h = at::layer_norm(x, {E}, w.norm1Weight, w.norm1Bias, eps);
+    // [N, 3, heads, hd] -> three [heads, N, hd]
+    const at::Tensor qkv
+            = at::linear(h, w.qkvWeight, w.qkvBias).view({n, 3, heads, hd}).permute({1, 2, 0, 3});
+    // Rotary in float32, as the reference does, then back to the compute dtype.
+    const auto rope = [&](const at::Tensor &t) {
+        const at::Tensor f = t.to(at::kFloat);
+        return (f * cos + rotateHalf(f) * sin).to(x.scalar_type());
+    };
+    const at::Tensor q = rope(qkv[0]);
+    const at::Tensor k = rope(qkv[1]);
+    const at::Tensor v = qkv[2];
+    const double scale = 1.0 / std::sqrt(double(hd));
+
+    // Block-diagonal attention: each image (frame) attends only to its own patches.
+    std::vector<at::Tensor> parts;
+    for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
+        const auto b = bounds[i], e = bounds[i + 1];
+        parts.push_back(
+                attend(q.slice(1, b, e), k.slice(1, b, e), v.slice(1, b, e), at::Tensor(), scale));
+    }
+    const at::Tensor attn
+            = (parts.size() == 1 ? parts[0] : at::cat(parts, 1)).permute({1, 0, 2}).reshape({n, E});
+    at::Tensor out = x + at::linear(attn, w.projWeight, w.projBias);
+    const at::Tensor h2 = at::layer_norm(out, {E}, w.norm2Weight, w.norm2Bias, eps);
+    out = out
+          + at::linear(quickGelu(at::linear(h2, w.fc1Weight, w.fc1Bias)), w.fc2Weight, w.fc2Bias);
+    return out;
+}
+
+at::Tensor VisionTower::forward(const at::Tensor &pixelValues,
+                                const std::vector<std::array<int, 3>> &grids,
+                                std::vector<at::Tensor> *blockOutputs) const
+{
+    const auto dtype = m_weights.patchEmbed.scalar_type();
+    const auto device = m_weights.patchEmbed.device();
+    at::Tensor x = at::linear(pixelValues.to(device, dtype), m_weights.patchEmbed);
+
+    std::vector<std::int64_t> bounds{0};
+    for (const auto &[t, h, w] : grids)
+        for (int f = 0; f < t; ++f)
+            bounds.push_back(bounds.back() + std::int64_t(h) * w);
+
+    const at::Tensor angles = rotaryAngles(grids).to(device);
+    const at::Tensor emb = at::cat({angles, angles}, 1).unsqueeze(0); // [1, N, hd]
+    const at::Tensor cos = emb.cos();
+    const at::Tensor sin = emb.sin();
+
+    for (const auto &w : m_weights.blocks) {
+        x = block(w, x, cos, sin, bounds);
+        if (blockOutputs)
+            blockOutputs->push_back(x);
+    }
+    const std::int64_t E = m_config.embedDim;
+    const int mm = m_config.spatialMergeSize * m_config.spatialMergeSize;
+    x = at::layer_norm(x, {E}, m_weights.mergerNormWeight, m_weights.mergerNormBias,
+                       m_config.layerNormEps)
+                .view({-1, E * mm});
+    x = at::gelu(at::linear(x, m_weights.mergerFc1Weight, m_weights.mergerFc1Bias));
+    return at::linear(x, m_weights.mergerFc2Weight, m_weights.mergerFc2Bias);
+}
+
+} // namespace migician::model

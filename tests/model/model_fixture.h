@@ -1,0 +1,73 @@
+// Shared access to the tiny Qwen2-VL fixture for the model suites: paths, cases.json and golden
+// tensors (read with the engine's own safetensors reader).
+#pragma once
+
+#include "model/safetensors.h"
+#include "model/tensor_view.h"
+
+#include <ATen/ATen.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <string>
+
+namespace migician::testing {
+
+inline std::string sharedPath(const std::string &relative)
+{
+    return std::string(MIGICIAN_SHARED_DIR) + "/" + relative;
+}
+
+inline std::string tinyDir()
+{
+    return sharedPath("fixtures/qwen2vl-tiny");
+}
+
+inline const nlohmann::json &tinyCases()
+{
+    static const nlohmann::json cases = [] {
+        std::ifstream in(tinyDir() + "/cases.json");
+        return nlohmann::json::parse(in)["cases"];
+    }();
+    return cases;
+}
+
+// Golden tensors of one case, copied out of the mapping (so they outlive the file object).
+class Golden
+{
+public:
+    explicit Golden(const nlohmann::json &testCase)
+        : m_file(tinyDir() + "/" + testCase["golden"].get<std::string>())
+    {}
+    bool has(const std::string &name) const { return m_file.contains(name); }
+    at::Tensor operator[](const std::string &name) const
+    {
+        return model::toTensor(m_file.tensor(name)).clone();
+    }
+
+private:
+    model::SafetensorsFile m_file;
+};
+
+inline double maxAbsDiff(const at::Tensor &a, const at::Tensor &b)
+{
+    return (a.to(at::kDouble) - b.to(at::kDouble)).abs().max().item<double>();
+}
+
+inline std::vector<std::int64_t> toIds(const at::Tensor &t)
+{
+    const at::Tensor flat = t.to(at::kLong).contiguous().reshape(-1);
+    return std::vector<std::int64_t>(flat.data_ptr<std::int64_t>(),
+                                     flat.data_ptr<std::int64_t>() + flat.numel());
+}
+
+inline std::vector<std::array<int, 3>> toGrids(const at::Tensor &gridThw)
+{
+    std::vector<std::array<int, 3>> grids;
+    const auto values = toIds(gridThw);
+    for (std::size_t i = 0; i + 2 < values.size(); i += 3)
+        grids.push_back({int(values[i]), int(values[i + 1]), int(values[i + 2])});
+    return grids;
+}
+
+} // namespace migician::testing

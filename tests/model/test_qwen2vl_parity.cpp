@@ -1,0 +1,266 @@
+// Stage-by-stage parity of the network with the reference implementation's golden tensors
+// (transformers 4.45.2, float32, eager attention): vision tower, M-RoPE, embeddings, every decoder
+// layer, prefill logits and 16-token generations with and without repetition penalty.
+#include "model_fixture.h"
+
+#include "model/attention.h"
+#include "model/model_config.h"
+#include "model/mrope_positions.h"
+#include "model/qwen2vl_model.h"
+
+#include <doctest/doctest.h>
+#include <torch/version.h>
+
+#include <atomic>
+
+using namespace migician;
+using namespace migician::model;
+using migician::testing::Golden;
+using migician::testing::maxAbsDiff;
+
+namespace {
+
+struct TinyModel
+{
+    ModelConfig config = ModelConfig::fromFile(testing::tinyDir() + "/config.json");
+    Checkpoint checkpoint = Checkpoint::open(testing::tinyDir());
+    std::unique_ptr<Qwen2VLModel> model;
+
+    explicit TinyModel(at::ScalarType dtype)
+        : model(std::make_unique<Qwen2VLModel>(
+                config, Qwen2VLWeights::load(checkpoint, config, at::kCPU, dtype)))
+    {}
+};
+
+TinyModel &tinyFloat32()
+{
+    static TinyModel model(at::kFloat);
+    return model;
+}
+
+ModelInputs inputsOf(const Golden &golden)
+{
+    ModelInputs inputs;
+    inputs.ids = testing::toIds(golden["input_ids"]);
+    if (golden.has("pixel_values")) {
+        inputs.pixelValues = golden["pixel_values"];
+        inputs.grids = testing::toGrids(golden["image_grid_thw"]);
+    }
+    return inputs;
+}
+
+std::vector<std::int64_t> jsonIds(const nlohmann::json &array)
+{
+    return array.get<std::vector<std::int64_t>>();
+}
+
+} // namespace
+
+TEST_CASE("vision tower matches the reference stage by stage")
+{
+    auto &tiny = tinyFloat32();
+    for (const auto &testCase : testing::tinyCases()) {
+        const Golden golden(testCase);
+        if (!golden.has("pixel_values"))
+            continue; // text_only has no vision stage
+        CAPTURE(testCase["name"].get<std::string>());
+        const auto grids = testing::toGrids(golden["image_grid_thw"]);
+        CHECK(maxAbsDiff(tiny.model->vision().rotaryAngles(grids), golden["vision_rotary_freqs"])
+              < 1e-5);
+        std::vector<at::Tensor> blocks;
+        const at::Tensor embeds
+                = tiny.model->vision().forward(golden["pixel_values"], grids, &blocks);
+        REQUIRE(blocks.size() == 2);
+        for (std::size_t b = 0; b < blocks.size(); ++b)
+            CHECK(maxAbsDiff(blocks[b], golden["vision_block" + std::to_string(b) + "_out"])
+                  < 1e-4);
+        CHECK(maxAbsDiff(embeds, golden["image_embeds"]) < 1e-4);
+    }
+}
+
+TEST_CASE("M-RoPE positions and rope deltas are exact")
+{
+    for (const auto &testCase : testing::tinyCases()) {
+        const Golden golden(testCase);
+        CAPTURE(testCase["name"].get<std::string>());
+        const auto ids = testing::toIds(golden["input_ids"]);
+        const auto grids = golden.has("image_grid_thw") ? testing::toGrids(golden["image_grid_thw"])
+                                                        : std::vector<std::array<int, 3>>{};
+        const auto positions = computeMropePositions(ids, 151655, grids, 2);
+        const auto expected = testing::toIds(golden["position_ids"]); // [3, 1, L]
+        const std::size_t L = ids.size();
+        for (int axis = 0; axis < 3; ++axis)
+            CHECK(positions.axes[axis]
+                  == std::vector<std::int64_t>(expected.begin() + axis * L,
+                                               expected.begin() + (axis + 1) * L));
+        CHECK(positions.ropeDelta == testing::toIds(golden["rope_deltas"])[0]);
+        CHECK(positions.ropeDelta == testCase["rope_deltas"].get<std::int64_t>());
+    }
+}
+
+TEST_CASE("embeddings, decoder layers and prefill logits match in float32")
+{
+    auto &tiny = tinyFloat32();
+    for (const auto &testCase : testing::tinyCases()) {
+        const Golden golden(testCase);
+        CAPTURE(testCase["name"].get<std::string>());
+        const ModelInputs inputs = inputsOf(golden);
+        const at::Tensor embeds = tiny.model->inputEmbeddings(inputs);
+        CHECK(maxAbsDiff(embeds, golden["inputs_embeds"]) < 1e-4);
+
+        const auto mrope = computeMropePositions(inputs.ids, 151655, inputs.grids, 2);
+        at::Tensor positions = at::empty({3, mrope.length()}, at::kLong);
+        for (int axis = 0; axis < 3; ++axis)
+            std::copy(mrope.axes[axis].begin(), mrope.axes[axis].end(),
+                      positions[axis].data_ptr<std::int64_t>());
+        KvCache cache;
+        cache.reserve(tiny.config, mrope.length(), at::kCPU, at::kFloat);
+        std::vector<at::Tensor> hidden;
+        const at::Tensor last = tiny.model->decoder().forward(embeds, positions, cache, &hidden);
+        const at::Tensor expectedHidden = golden["hidden_states"];
+        REQUIRE(std::int64_t(hidden.size()) == expectedHidden.size(0));
+        for (std::size_t i = 0; i < hidden.size(); ++i)
+            CHECK(maxAbsDiff(hidden[i], expectedHidden[std::int64_t(i)]) < 1e-4);
+        const at::Tensor logits = tiny.model->decoder().logits(last);
+        CHECK(maxAbsDiff(logits, golden["prefill_logits_last"]) < 1e-4);
+        CHECK(logits.argmax().item<std::int64_t>()
+              == golden["prefill_logits_last"].argmax().item<std::int64_t>());
+    }
+}
+
+TEST_CASE("16-token generations are exact: greedy and repetition penalty 1.05")
+{
+    auto &tiny = tinyFloat32();
+    for (const auto &testCase : testing::tinyCases()) {
+        const Golden golden(testCase);
+        CAPTURE(testCase["name"].get<std::string>());
+        const ModelInputs inputs = inputsOf(golden);
+        SamplingOptions greedy = SamplingOptions::greedy();
+        greedy.maxNewTokens = 16;
+        const auto plain = tiny.model->generate(inputs, greedy);
+        CHECK(plain.tokens == jsonIds(testCase["generated_ids"]));
+        CHECK(plain.tokens == testing::toIds(golden["gen_ids"]));
+        CHECK(plain.timings.decodeSteps == 15);
+
+        SamplingOptions penalised = greedy;
+        penalised.repetitionPenalty = 1.05;
+        const auto rp = tiny.model->generate(inputs, penalised);
+        CHECK(rp.tokens == jsonIds(testCase["generated_ids_rp"]));
+    }
+}
+
+TEST_CASE("generation_config.json defaults reduce to penalised argmax, as in the reference")
+{
+    const auto generation
+            = GenerationConfig::fromFile(testing::tinyDir() + "/generation_config.json");
+    SamplingOptions options = SamplingOptions::fromGenerationConfig(generation);
+    CHECK_FALSE(options.doSample); // do_sample with top_k 1 is argmax
+    CHECK(options.repetitionPenalty == doctest::Approx(1.05));
+    CHECK(options.stopTokenIds == std::vector<std::int64_t>{151645, 151643});
+    options.maxNewTokens = 16;
+    const auto &testCase = testing::tinyCases()[3]; // visual_reference: rp changes the tokens
+    const Golden golden(testCase);
+    const auto out = tinyFloat32().model->generate(inputsOf(golden), options);
+    CHECK(out.tokens == jsonIds(testCase["generated_ids_rp"]));
+    CHECK(out.tokens != jsonIds(testCase["generated_ids"]));
+}
+
+TEST_CASE("sampling is reproducible with a seed and differs across seeds")
+{
+    const auto &testCase = testing::tinyCases()[1];
+    const Golden golden(testCase);
+    SamplingOptions sampling;
+    sampling.doSample = true;
+    sampling.temperature = 1.5;
+    sampling.topK = 50;
+    sampling.topP = 0.95;
+    sampling.maxNewTokens = 8;
+    sampling.seed = 7;
+    auto &model = *tinyFloat32().model;
+    const auto a = model.generate(inputsOf(golden), sampling);
+    const auto b = model.generate(inputsOf(golden), sampling);
+    CHECK(a.tokens == b.tokens);
+    bool differs = false;
+    for (std::uint64_t seed = 8; seed < 12 && !differs; ++seed) {
+        sampling.seed = seed;
+        differs = model.generate(inputsOf(golden), sampling).tokens != a.tokens;
+    }
+    CHECK(differs);
+}
+
+TEST_CASE("a cancelled generation stops within one step and the model runs again")
+{
+    auto &model = *tinyFloat32().model;
+    const auto &testCase = testing::tinyCases()[2];
+    const Golden golden(testCase);
+    SamplingOptions greedy = SamplingOptions::greedy();
+    greedy.maxNewTokens = 16;
+    std::atomic<bool> cancel{false};
+    GenerationHooks hooks;
+    int seen = 0;
+    hooks.cancel = &cancel;
+    hooks.onToken = [&](std::int64_t) {
+        if (++seen == 5)
+            cancel = true;
+    };
+    const auto cancelled = model.generate(inputsOf(golden), greedy, hooks);
+    CHECK(cancelled.cancelled);
+    CHECK(cancelled.tokens.size() == 5);
+    const auto expected = jsonIds(testCase["generated_ids"]);
+    CHECK(cancelled.tokens == std::vector<std::int64_t>(expected.begin(), expected.begin() + 5));
+    const auto again = model.generate(inputsOf(golden), greedy);
+    CHECK_FALSE(again.cancelled);
+    CHECK(again.tokens == expected);
+}
+
+TEST_CASE("bfloat16: prefill logits within tolerance, tokens identical while the margins allow")
+{
+    TinyModel tiny(at::kBFloat16);
+    for (const auto &testCase : testing::tinyCases()) {
+        const Golden golden(testCase);
+        CAPTURE(testCase["name"].get<std::string>());
+        SamplingOptions greedy = SamplingOptions::greedy();
+        greedy.maxNewTokens = 16;
+        const auto out = tiny.model->generate(inputsOf(golden), greedy);
+        const double diff = maxAbsDiff(out.prefillLogits, golden["prefill_logits_last"]);
+        MESSAGE("bf16 prefill logits max abs diff " << diff);
+        CHECK(diff < 0.5);
+        // Tokens must agree up to the first step whose reference margin is below the bf16 error.
+        const auto expected = jsonIds(testCase["generated_ids"]);
+        const auto margins = testCase["step_margins"].get<std::vector<double>>();
+        for (std::size_t i = 0; i < expected.size() && i < out.tokens.size(); ++i) {
+            if (margins[i] < 2 * diff)
+                break;
+            CHECK(out.tokens[i] == expected[i]);
+        }
+    }
+}
+
+TEST_CASE("explicit attention agrees with the reference path on this libtorch")
+{
+    setAttentionKernel(AttentionKernel::Explicit);
+    const at::Tensor q = at::randn({2, 5, 8});
+    const at::Tensor k = at::randn({2, 7, 8});
+    const at::Tensor v = at::randn({2, 7, 8});
+    const at::Tensor out = attend(q, k, v, at::Tensor(), 0.35);
+    const at::Tensor expected
+            = at::matmul(at::softmax(at::matmul(q, k.transpose(1, 2)) * 0.35, -1), v);
+    CHECK(maxAbsDiff(out, expected) < 1e-6);
+    setAttentionKernel(AttentionKernel::Auto);
+}
+
+#if TORCH_VERSION_MAJOR >= 2
+TEST_CASE("fused scaled_dot_product_attention agrees with the explicit path")
+{
+    const at::Tensor q = at::randn({2, 5, 8});
+    const at::Tensor k = at::randn({2, 7, 8});
+    const at::Tensor v = at::randn({2, 7, 8});
+    const at::Tensor mask = at::zeros({5, 7}).masked_fill_(at::rand({5, 7}) > 0.7, -INFINITY);
+    setAttentionKernel(AttentionKernel::Explicit);
+    const at::Tensor explicitOut = attend(q, k, v, mask, 0.35);
+    setAttentionKernel(AttentionKernel::Fused);
+    const at::Tensor fusedOut = attend(q, k, v, mask, 0.35);
+    setAttentionKernel(AttentionKernel::Auto);
+    CHECK(maxAbsDiff(explicitOut, fusedOut) < 1e-5);
+}
+#endif
