@@ -16,10 +16,10 @@ struct ChatContentItem
 
 struct ChatMessage
 {
-    std::string role;                    // system, user, assistant
-    bool contentIsString = false;        // content given as a plain string
-    std::string text;                    // when contentIsString
-    std::vector<ChatContentItem> items;  // otherwise
+    std::string role;                   // system, user, assistant
+    bool contentIsString = false;       // content given as a plain string
+    std::string text;                   // when contentIsString
+    std::vector<ChatContentItem> items; // otherwise
 };
 
 inline constexpr const char *kDefaultSystemPrompt = "You are a helpful assistant.";
@@ -33,5 +33,12 @@ std::vector<ChatMessage> groundingConversation(int imageCount, const std::string
 // Replaces the i-th `<|image_pad|>` by tokensPerImage[i] copies. Throws ModelError when the number
 // of placeholders differs from the number of images.
 std::string expandImagePads(const std::string &prompt, const std::vector<int> &tokensPerImage);
+
+// Reads messages in the transformers / qwen-vl-utils layout: either the `messages` array itself
+// or an object holding one. `content` is a string or a list of items; an item is an image when its
+// type is "image" or it has an "image"/"image_url" key, a video when its type is "video" or it
+// has a "video" key, else text when it has a "text" key (items that are none of these render as
+// nothing, as in the template). Throws ModelError("chat messages", ...) on malformed input.
+std::vector<ChatMessage> chatMessagesFromJson(const std::string &jsonText);
 
 } // namespace migician::model
