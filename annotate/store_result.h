@@ -53,7 +53,8 @@ public:
     T &&value() && { return std::move(*m_value); }
     const T *operator->() const { return &*m_value; }
     T *operator->() { return &*m_value; }
-    const T &operator*() const { return *m_value; }
+    const T &operator*() const & { return *m_value; }
+    T &operator*() & { return *m_value; }
 
 private:
     std::optional<T> m_value;
