@@ -61,6 +61,7 @@ struct PreprocessorConfig
     int temporalPatchSize = 2;
 
     static PreprocessorConfig fromFile(const std::string &path);
+    static PreprocessorConfig fromJsonText(const std::string &text, const std::string &sourceName);
 };
 
 struct GenerationConfig
@@ -75,6 +76,7 @@ struct GenerationConfig
     int maxNewTokens = -1; // -1: not set in the file
 
     static GenerationConfig fromFile(const std::string &path);
+    static GenerationConfig fromJsonText(const std::string &text, const std::string &sourceName);
 };
 
 } // namespace migician::model

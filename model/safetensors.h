@@ -66,6 +66,9 @@ public:
     std::size_t totalBytes() const;
 
 private:
+    void loadIndex(const std::string &folder, const std::string &indexPath);
+
+    std::string m_path; // what open() was given, for error messages
     std::vector<std::shared_ptr<SafetensorsFile>> m_files;
     std::map<std::string, const TensorView *> m_index;
 };
