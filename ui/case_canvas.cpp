@@ -1,0 +1,132 @@
+#include "case_canvas.h"
+
+#include <QKeyEvent>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace migician::ui {
+
+CaseCanvas::CaseCanvas(QWidget *parent)
+    : QGraphicsView(parent)
+    , m_scene(new CaseScene(this))
+{
+    setScene(m_scene);
+    setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(320, 240);
+    connect(m_scene, &QGraphicsScene::sceneRectChanged, this, [this] {
+        m_fitted = true;
+        fitAll();
+    });
+}
+
+void CaseCanvas::fitAll()
+{
+    if (m_scene->sceneRect().isEmpty())
+        return;
+    fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+    m_fitted = true;
+}
+
+void CaseCanvas::actualSize()
+{
+    const double scale = m_scene->imageCount() > 0 ? m_scene->imageScale(1) : 1.0;
+    setTransform(QTransform::fromScale(1.0 / scale, 1.0 / scale));
+    centerOn(m_scene->imageRect(1).center());
+    m_fitted = false;
+}
+
+void CaseCanvas::zoomBy(double factor)
+{
+    const double next = zoom() * factor;
+    if (next < 0.02 || next > 64)
+        return;
+    scale(factor, factor);
+    m_fitted = false;
+}
+
+void CaseCanvas::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps != 0)
+        zoomBy(std::pow(1.2, steps));
+    event->accept();
+}
+
+void CaseCanvas::keyPressEvent(QKeyEvent *event)
+{
+    const qint64 selected = m_scene->selectedAnnotation();
+    const int step = event->modifiers() & Qt::ShiftModifier ? 10 : 1;
+    switch (event->key()) {
+    case Qt::Key_Delete:
+    case Qt::Key_Backspace:
+        if (selected)
+            Q_EMIT deleteRequested(selected);
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (selected)
+            Q_EMIT acceptRequested(selected);
+        return;
+    case Qt::Key_Left:
+        m_scene->nudgeSelected(-step, 0);
+        return;
+    case Qt::Key_Right:
+        m_scene->nudgeSelected(step, 0);
+        return;
+    case Qt::Key_Up:
+        m_scene->nudgeSelected(0, -step);
+        return;
+    case Qt::Key_Down:
+        m_scene->nudgeSelected(0, step);
+        return;
+    case Qt::Key_Escape:
+        m_scene->setMode(CaseScene::Mode::Select);
+        return;
+    default:
+        break;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void CaseCanvas::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_fitted)
+        fitAll();
+}
+
+void CaseCanvas::mousePressEvent(QMouseEvent *event)
+{
+    setFocus(Qt::MouseFocusReason);
+    if (event->button() == Qt::MiddleButton) {
+        setDragMode(QGraphicsView::ScrollHandDrag);
+        // ScrollHandDrag only reacts to the left button: replay the press as one.
+        QMouseEvent left(event->type(), event->position(), event->scenePosition(),
+                         event->globalPosition(), Qt::LeftButton, Qt::LeftButton,
+                         event->modifiers());
+        QGraphicsView::mousePressEvent(&left);
+        return;
+    }
+    // In Select mode a left press that no box takes pans the view (the scene ignores it).
+    setDragMode(event->button() == Qt::LeftButton && m_scene->mode() == CaseScene::Mode::Select
+                        ? QGraphicsView::ScrollHandDrag
+                        : QGraphicsView::NoDrag);
+    QGraphicsView::mousePressEvent(event);
+}
+
+void CaseCanvas::mouseReleaseEvent(QMouseEvent *event)
+{
+    QGraphicsView::mouseReleaseEvent(event);
+    if (dragMode() != QGraphicsView::NoDrag) {
+        setDragMode(QGraphicsView::NoDrag);
+        m_fitted = false;
+    }
+}
+
+} // namespace migician::ui

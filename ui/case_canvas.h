@@ -1,0 +1,43 @@
+// The multi-image canvas view: zoom with the wheel (around the cursor), pan by dragging empty
+// space or with the middle button, fit and 1:1, and the editing keys of the selected box (Del,
+// Enter, arrows; W starts a new box). The data side lives in CaseScene.
+#pragma once
+
+#include "ui/case_scene.h"
+
+#include <QGraphicsView>
+
+namespace migician::ui {
+
+class CaseCanvas : public QGraphicsView
+{
+    Q_OBJECT
+public:
+    explicit CaseCanvas(QWidget *parent = nullptr);
+
+    CaseScene *caseScene() const { return m_scene; }
+    double zoom() const { return transform().m11(); }
+
+public Q_SLOTS:
+    void fitAll();
+    void actualSize(); // one image pixel of Image-1 per screen pixel
+    void zoomBy(double factor);
+
+Q_SIGNALS:
+    void deleteRequested(qint64 annotationId);
+    void acceptRequested(qint64 annotationId);
+    void rejectRequested(qint64 annotationId);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+
+private:
+    CaseScene *m_scene;
+    bool m_fitted = true; // keep fitting on resize until the user zooms
+};
+
+} // namespace migician::ui

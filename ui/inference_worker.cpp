@@ -1,0 +1,204 @@
+#include "inference_worker.h"
+
+#include "model/engine.h"
+#include "model/model_error.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QMetaObject>
+
+#include <exception>
+
+Q_LOGGING_CATEGORY(lcInference, "migician.ui.inference")
+
+namespace migician::ui {
+
+namespace {
+
+model::RgbImage toRgbImage(const QImage &image)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+    model::RgbImage result;
+    result.width = rgb.width();
+    result.height = rgb.height();
+    result.pixels.resize(size_t(rgb.width()) * rgb.height() * 3);
+    for (int y = 0; y < rgb.height(); ++y)
+        std::copy_n(rgb.constScanLine(y), size_t(rgb.width()) * 3,
+                    result.pixels.begin() + std::ptrdiff_t(y) * rgb.width() * 3);
+    return result;
+}
+
+bool sameModel(const EngineSettings &a, const EngineSettings &b)
+{
+    return a.modelDir == b.modelDir && a.device == b.device && a.dtype == b.dtype;
+}
+
+} // namespace
+
+InferenceWorker::InferenceWorker()
+{
+    qRegisterMetaType<InferenceRequest>();
+    qRegisterMetaType<InferenceResult>();
+}
+
+InferenceWorker::~InferenceWorker() = default;
+
+void InferenceWorker::run(const InferenceRequest &request)
+{
+    try {
+        if (request.engine.modelDir.isEmpty())
+            Q_EMIT finished(runAssistant(request));
+        else
+            Q_EMIT finished(runEngine(request));
+    } catch (const model::ModelError &error) {
+        Q_EMIT failed(request.id, QString::fromStdString(error.what()));
+    } catch (const std::bad_alloc &) {
+        Q_EMIT failed(request.id, tr("Out of memory while answering the query; try smaller images "
+                                     "(max pixels in the settings) or another device."));
+    } catch (const std::exception &error) {
+        Q_EMIT failed(request.id,
+                      tr("Inference failed: %1").arg(QString::fromLocal8Bit(error.what())));
+    } catch (...) {
+        Q_EMIT failed(request.id, tr("Inference failed with an unknown error."));
+    }
+}
+
+InferenceResult InferenceWorker::runAssistant(const InferenceRequest &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Q_EMIT stageChanged(request.id, tr("Matching"));
+    const AssistantAnswer answer = OpenCvAssistant::answer(request.caseImages, request.references,
+                                                           request.query, &m_cancel);
+    InferenceResult result;
+    result.id = request.id;
+    result.backend = OpenCvAssistant::label();
+    result.text = answer.text;
+    result.boxes = answer.boxes;
+    result.needsWeights = answer.needsWeights;
+    result.cancelled = m_cancel.load();
+    result.latencyMs = timer.elapsed();
+    Q_EMIT textStreamed(request.id, result.text);
+    return result;
+}
+
+void InferenceWorker::ensureEngine(const EngineSettings &settings)
+{
+    if (m_engine && sameModel(m_loaded, settings))
+        return;
+    m_engine.reset();
+    const auto problems = model::checkCheckpointFolder(settings.modelDir.toStdString());
+    if (!problems.empty()) {
+        QStringList lines;
+        for (const auto &problem : problems)
+            lines << QString::fromStdString(problem);
+        throw model::ModelError(settings.modelDir.toStdString(),
+                                "not a usable Migician checkpoint: "
+                                        + lines.join(QStringLiteral("; ")).toStdString());
+    }
+    model::EngineOptions options;
+    options.modelDir = settings.modelDir.toStdString();
+    options.device = model::parseDevice(settings.device.toStdString());
+    options.dtype = model::parseDType(settings.dtype.toStdString());
+    Q_EMIT loadProgress(0.0, tr("Loading %1").arg(settings.modelDir));
+    m_engine = model::Engine::load(options, [this](double fraction, const std::string &what) {
+        Q_EMIT loadProgress(fraction, QString::fromStdString(what));
+    });
+    m_loaded = settings;
+    Q_EMIT loadProgress(1.0, tr("Model loaded"));
+}
+
+InferenceResult InferenceWorker::runEngine(const InferenceRequest &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ensureEngine(request.engine);
+
+    model::GroundingRequest grounding;
+    for (const QImage &image : request.caseImages) {
+        if (image.isNull())
+            throw model::ModelError("Image-" + std::to_string(grounding.images.size() + 1),
+                                    "the image could not be read");
+        grounding.images.push_back(toRgbImage(image));
+    }
+    for (const VisualReference &reference : request.references)
+        grounding.images.push_back(toRgbImage(reference.crop));
+    model::ResizeLimits limits;
+    limits.minPixels = request.engine.minPixels;
+    limits.maxPixels = request.engine.maxPixels;
+    grounding.limits.assign(grounding.images.size(), limits);
+    grounding.query = request.query.toStdString();
+    grounding.sampling = model::SamplingOptions::fromGenerationConfig(m_engine->generationConfig());
+    grounding.sampling.maxNewTokens = request.engine.maxNewTokens;
+
+    model::GenerationCallbacks callbacks;
+    callbacks.cancel = &m_cancel;
+    callbacks.onStage = [this, &request](model::Stage stage) {
+        Q_EMIT stageChanged(request.id, QString::fromLatin1(model::stageName(stage)));
+    };
+    callbacks.onToken = [this, &request](model::TokenId, const std::string &text) {
+        Q_EMIT textStreamed(request.id, QString::fromStdString(text));
+    };
+    const model::GroundingResult grounded = m_engine->ground(grounding, callbacks);
+
+    InferenceResult result;
+    result.id = request.id;
+    result.backend
+            = QStringLiteral("Migician (%1, %2)").arg(request.engine.device, request.engine.dtype);
+    result.text = QString::fromStdString(grounded.text);
+    result.cancelled = grounded.cancelled;
+    const int caseCount = int(request.caseImages.size());
+    for (const model::ParsedBox &box : grounded.answer.boxes) {
+        annotate::PredictedBox predicted;
+        // Boxes on a crop (Image-(n+1)...) or on no named image go to the first image only when
+        // the case has a single image; otherwise they are dropped from the overlay.
+        predicted.image
+                = box.image >= 1 && box.image <= caseCount ? box.image : (caseCount == 1 ? 1 : 0);
+        if (predicted.image == 0)
+            continue;
+        predicted.box = annotate::NormBox{box.x1, box.y1, box.x2, box.y2};
+        const QImage &image = request.caseImages[predicted.image - 1];
+        predicted.pixels = annotate::PixelRect{box.x1 * image.width(), box.y1 * image.height(),
+                                               box.x2 * image.width(), box.y2 * image.height()};
+        result.boxes << predicted;
+    }
+    result.latencyMs = timer.elapsed();
+    return result;
+}
+
+InferenceThread::InferenceThread(QObject *parent)
+    : QObject(parent)
+    , m_worker(new InferenceWorker)
+{
+    m_thread.setObjectName(QStringLiteral("migician-inference"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &InferenceWorker::finished, this, [this] { m_busy = false; });
+    connect(m_worker, &InferenceWorker::failed, this, [this] { m_busy = false; });
+    m_thread.start();
+}
+
+InferenceThread::~InferenceThread()
+{
+    m_worker->cancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool InferenceThread::submit(const InferenceRequest &request)
+{
+    if (m_busy)
+        return false;
+    m_busy = true;
+    m_worker->resetCancel();
+    QMetaObject::invokeMethod(m_worker, "run", Qt::QueuedConnection,
+                              Q_ARG(migician::ui::InferenceRequest, request));
+    return true;
+}
+
+void InferenceThread::cancel()
+{
+    m_worker->cancel();
+}
+
+} // namespace migician::ui

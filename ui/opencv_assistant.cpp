@@ -1,0 +1,255 @@
+#include "opencv_assistant.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace migician::ui {
+
+namespace {
+
+// Search images are reduced to this longest side: enough detail for matching, fast on 2 cores.
+constexpr int kSearchSide = 640;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("migician::ui::OpenCvAssistant", text);
+}
+
+// A grey copy of a QImage as an OpenCV matrix (the QImage's memory is not shared).
+cv::Mat toGray(const QImage &image)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar *>(rgb.constBits()),
+                       size_t(rgb.bytesPerLine()));
+    cv::Mat gray;
+    cv::cvtColor(view, gray, cv::COLOR_RGB2GRAY);
+    return gray;
+}
+
+double shrinkFactor(const QImage &image, int side)
+{
+    const int longest = std::max(image.width(), image.height());
+    return longest > side ? double(side) / longest : 1.0;
+}
+
+annotate::NormBox normalised(const cv::Rect2d &rect, const cv::Size &size)
+{
+    annotate::NormBox box;
+    box.x1 = std::clamp(rect.x / size.width, 0.0, 1.0);
+    box.y1 = std::clamp(rect.y / size.height, 0.0, 1.0);
+    box.x2 = std::clamp((rect.x + rect.width) / size.width, 0.0, 1.0);
+    box.y2 = std::clamp((rect.y + rect.height) / size.height, 0.0, 1.0);
+    return box;
+}
+
+annotate::PredictedBox predicted(int image, const annotate::NormBox &box, const QImage &source)
+{
+    annotate::PredictedBox result;
+    result.image = image;
+    result.box = box;
+    result.pixels = annotate::PixelRect{box.x1 * source.width(), box.y1 * source.height(),
+                                        box.x2 * source.width(), box.y2 * source.height()};
+    return result;
+}
+
+struct Match
+{
+    int image = 0;
+    double score = -1;
+    annotate::NormBox box;
+};
+
+Match bestMatch(const cv::Mat &search, const cv::Mat &crop, int image,
+                const std::atomic<bool> *cancel)
+{
+    Match best;
+    best.image = image;
+    for (double scale = 0.5; scale <= 2.0001; scale *= 1.19) {
+        if (cancel && cancel->load())
+            break;
+        const int w = int(std::lround(crop.cols * scale));
+        const int h = int(std::lround(crop.rows * scale));
+        if (w < 8 || h < 8 || w > search.cols || h > search.rows)
+            continue;
+        cv::Mat scaled;
+        cv::resize(crop, scaled, cv::Size(w, h), 0, 0,
+                   scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+        cv::Mat response;
+        cv::matchTemplate(search, scaled, response, cv::TM_CCOEFF_NORMED);
+        double maxValue = 0;
+        cv::Point maxPoint;
+        cv::minMaxLoc(response, nullptr, &maxValue, nullptr, &maxPoint);
+        if (std::isfinite(maxValue) && maxValue > best.score) {
+            best.score = maxValue;
+            best.box = normalised(cv::Rect2d(maxPoint.x, maxPoint.y, w, h), search.size());
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+QString OpenCvAssistant::label()
+{
+    return tr("Built-in assistant (OpenCV)");
+}
+
+QString OpenCvAssistant::ordinalImageName(int image)
+{
+    static const char *names[] = {"first", "second", "third", "fourth", "fifth", "sixth"};
+    if (image >= 1 && image <= 6)
+        return QString::fromLatin1(names[image - 1]);
+    return QStringLiteral("%1th").arg(image);
+}
+
+QString OpenCvAssistant::boxTag(const annotate::NormBox &box)
+{
+    auto scaled = [](double v) {
+        return int(std::lround(std::clamp(v, 0.0, 1.0) * 1000));
+    };
+    return QStringLiteral("<|box_start|>(%1,%2),(%3,%4)<|box_end|>")
+            .arg(scaled(box.x1))
+            .arg(scaled(box.y1))
+            .arg(scaled(box.x2))
+            .arg(scaled(box.y2));
+}
+
+bool OpenCvAssistant::isDifferenceQuery(const QString &query)
+{
+    static const QRegularExpression pattern(
+            QStringLiteral("differ|difference|change|changed|not the same|spot the|不同|区别|变化|"
+                           "차이|다른|바뀐"),
+            QRegularExpression::CaseInsensitiveOption);
+    return pattern.match(query).hasMatch();
+}
+
+AssistantAnswer OpenCvAssistant::answer(const QList<QImage> &caseImages,
+                                        const QList<VisualReference> &references,
+                                        const QString &query, const std::atomic<bool> *cancel)
+{
+    if (!references.isEmpty())
+        return locateReference(caseImages, references.first(), cancel);
+    if (caseImages.size() == 2 && isDifferenceQuery(query))
+        return locateDifference(caseImages[0], caseImages[1]);
+    AssistantAnswer result;
+    result.needsWeights = true;
+    result.text
+            = label() + QStringLiteral(": ")
+              + tr("This question needs the Migician model. The built-in assistant can only find a "
+                   "cropped visual reference in the other images, or the difference between two "
+                   "images. Choose a Migician checkpoint folder to answer free-form questions.");
+    return result;
+}
+
+AssistantAnswer OpenCvAssistant::locateReference(const QList<QImage> &caseImages,
+                                                 const VisualReference &reference,
+                                                 const std::atomic<bool> *cancel)
+{
+    AssistantAnswer result;
+    if (reference.crop.isNull() || reference.crop.width() < 4 || reference.crop.height() < 4) {
+        result.text = label() + QStringLiteral(": ")
+                      + tr("The visual reference is empty or too small to search for.");
+        return result;
+    }
+    QList<Match> matches;
+    for (int i = 0; i < caseImages.size(); ++i) {
+        const int image = i + 1;
+        if (image == reference.sourceImage && caseImages.size() > 1)
+            continue; // the crop trivially matches where it was cut
+        if (caseImages[i].isNull() || (cancel && cancel->load()))
+            continue;
+        // The crop is shrunk by the same factor as its source image, so scale 1 is "same size".
+        const QImage &source
+                = reference.sourceImage >= 1 && reference.sourceImage <= caseImages.size()
+                          ? caseImages[reference.sourceImage - 1]
+                          : caseImages[i];
+        const double cropFactor = shrinkFactor(source, kSearchSide);
+        const double searchFactor = shrinkFactor(caseImages[i], kSearchSide);
+        cv::Mat search = toGray(caseImages[i]);
+        cv::resize(search, search, cv::Size(), searchFactor, searchFactor, cv::INTER_AREA);
+        cv::Mat crop = toGray(reference.crop);
+        cv::resize(crop, crop, cv::Size(), cropFactor, cropFactor, cv::INTER_AREA);
+        matches.append(bestMatch(search, crop, image, cancel));
+    }
+    std::sort(matches.begin(), matches.end(),
+              [](const Match &a, const Match &b) { return a.score > b.score; });
+    if (matches.isEmpty() || matches.first().score < 0) {
+        result.text = label() + QStringLiteral(": ") + tr("No other image to search in.");
+        return result;
+    }
+    QStringList sentences;
+    for (int k = 0; k < matches.size(); ++k) {
+        const Match &m = matches[k];
+        if (k > 0 && m.score < 0.35)
+            break; // weak matches are noise, only the best one is always reported
+        const QString where = k == 0 ? QStringLiteral("It's in the %1 image. ")
+                                     : QStringLiteral("Also in the %1 image. ");
+        sentences << where.arg(ordinalImageName(m.image)) + boxTag(m.box);
+        result.boxes << predicted(m.image, m.box, caseImages[m.image - 1]);
+        result.scores << m.score;
+    }
+    result.text = label() + QStringLiteral(" (")
+                  + tr("template matching, best score %1").arg(matches.first().score, 0, 'f', 2)
+                  + QStringLiteral("): ") + sentences.join(QLatin1Char(' '));
+    return result;
+}
+
+AssistantAnswer OpenCvAssistant::locateDifference(const QImage &first, const QImage &second)
+{
+    AssistantAnswer result;
+    if (first.isNull() || second.isNull()) {
+        result.text = label() + QStringLiteral(": ") + tr("One of the two images is empty.");
+        return result;
+    }
+    const double factor = shrinkFactor(first, 512);
+    cv::Mat a = toGray(first);
+    cv::resize(a, a, cv::Size(), factor, factor, cv::INTER_AREA);
+    cv::Mat b = toGray(second);
+    cv::resize(b, b, a.size(), 0, 0, cv::INTER_AREA);
+    cv::GaussianBlur(a, a, cv::Size(5, 5), 0);
+    cv::GaussianBlur(b, b, cv::Size(5, 5), 0);
+    cv::Mat diff;
+    cv::absdiff(a, b, diff);
+    cv::Mat mask;
+    cv::threshold(diff, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    // Small threshold from Otsu on near-identical images would flag noise: demand a real change.
+    double maxDiff = 0;
+    cv::minMaxLoc(diff, nullptr, &maxDiff);
+    if (maxDiff < 25) {
+        result.text = label() + QStringLiteral(": ") + tr("The two images look the same.");
+        return result;
+    }
+    cv::morphologyEx(mask, mask, cv::MORPH_CLOSE,
+                     cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(9, 9)));
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    double bestArea = 0;
+    cv::Rect best;
+    for (const auto &contour : contours) {
+        const cv::Rect rect = cv::boundingRect(contour);
+        const double area = cv::contourArea(contour);
+        if (area > bestArea) {
+            bestArea = area;
+            best = rect;
+        }
+    }
+    if (bestArea <= 0) {
+        result.text = label() + QStringLiteral(": ") + tr("No changed region found.");
+        return result;
+    }
+    const annotate::NormBox box = normalised(cv::Rect2d(best), a.size());
+    result.boxes << predicted(1, box, first) << predicted(2, box, second);
+    const double fraction = bestArea / double(a.total());
+    result.scores << fraction << fraction;
+    result.text = label() + QStringLiteral(" (") + tr("image difference")
+                  + QStringLiteral("): The largest difference is in the second image. ")
+                  + boxTag(box);
+    return result;
+}
+
+} // namespace migician::ui
