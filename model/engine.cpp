@@ -1,6 +1,6 @@
 #include "engine.h"
 
-#include "model/chat_prompt.h"
+#include "model/prompt_builder.h"
 #include "model/model_error.h"
 #include "model/qwen2vl_model.h"
 #include "model/safetensors.h"
@@ -168,35 +168,23 @@ GroundingResult Engine::ground(const GroundingRequest &request,
         callbacks.onStage(Stage::Preprocess);
     const auto start = Clock::now();
 
+    const PromptInputs prompt = buildPromptInputs(*d->tokenizer, d->preprocessor, request.images, request.limits,
+                                                  request.query);
+    result.prompt = prompt.prompt;
+    result.promptTokens = int(prompt.ids.size());
     ModelInputs inputs;
-    std::vector<int> tokensPerImage;
+    inputs.ids.assign(prompt.ids.begin(), prompt.ids.end());
     std::vector<float> rows;
-    for (std::size_t i = 0; i < request.images.size(); ++i) {
-        const ResizeLimits limits = request.limits.empty() ? ResizeLimits{} : request.limits.at(i);
-        PreprocessedImage image;
-        try {
-            image = preprocessImage(request.images[i], d->preprocessor, limits);
-        } catch (const ModelError &error) {
-            throw ModelError("image " + std::to_string(i + 1), error.what());
-        }
-        const int merge = d->config.vision.spatialMergeSize;
-        result.images.push_back({image.original, image.resized, image.gridT, image.gridH,
-                                 image.gridW, image.tokenCount(merge)});
-        tokensPerImage.push_back(image.tokenCount(merge));
+    for (const auto &image : prompt.images) {
+        result.images.push_back({image.original, image.resized, image.gridT, image.gridH, image.gridW,
+                                 image.tokenCount(d->preprocessor.mergeSize)});
         inputs.grids.push_back({image.gridT, image.gridH, image.gridW});
         rows.insert(rows.end(), image.patches.begin(), image.patches.end());
     }
-    result.prompt
-            = renderChat(groundingConversation(int(request.images.size()), request.query), true);
-    const std::string expanded = expandImagePads(result.prompt, tokensPerImage);
-    for (TokenId id : d->tokenizer->encode(expanded))
-        inputs.ids.push_back(id);
-    result.promptTokens = int(inputs.ids.size());
     if (!rows.empty()) {
-        const std::int64_t rowLength = 3LL * d->config.vision.temporalPatchSize
-                                       * d->config.vision.patchSize * d->config.vision.patchSize;
-        inputs.pixelValues = at::from_blob(
-                rows.data(), {std::int64_t(rows.size()) / rowLength, rowLength}, at::kFloat);
+        const std::int64_t rowLength = prompt.images.front().rowLength;
+        inputs.pixelValues =
+                at::from_blob(rows.data(), {std::int64_t(rows.size()) / rowLength, rowLength}, at::kFloat);
     }
     const double preprocessMs
             = std::chrono::duration<double, std::milli>(Clock::now() - start).count();

@@ -2,6 +2,8 @@
 // tensors (read with the engine's own safetensors reader).
 #pragma once
 
+#include "io_test_support.h"
+
 #include "model/safetensors.h"
 #include "model/tensor_view.h"
 
@@ -13,14 +15,9 @@
 
 namespace migician::testing {
 
-inline std::string sharedPath(const std::string &relative)
-{
-    return std::string(MIGICIAN_SHARED_DIR) + "/" + relative;
-}
-
 inline std::string tinyDir()
 {
-    return sharedPath("fixtures/qwen2vl-tiny");
+    return test::fixtureDir();
 }
 
 inline const nlohmann::json &tinyCases()

@@ -8,10 +8,11 @@
 #include "model/mrope_positions.h"
 #include "model/qwen2vl_model.h"
 
-#include <doctest/doctest.h>
 #include <torch/version.h>
 
 #include <atomic>
+
+#include "torch_doctest.h" // last: restores doctest's CHECK over glog's
 
 using namespace migician;
 using namespace migician::model;
@@ -156,7 +157,7 @@ TEST_CASE("generation_config.json defaults reduce to penalised argmax, as in the
     SamplingOptions options = SamplingOptions::fromGenerationConfig(generation);
     CHECK_FALSE(options.doSample); // do_sample with top_k 1 is argmax
     CHECK(options.repetitionPenalty == doctest::Approx(1.05));
-    CHECK(options.stopTokenIds == std::vector<std::int64_t>{151645, 151643});
+    CHECK((options.stopTokenIds == std::vector<std::int64_t>{151645, 151643}));
     options.maxNewTokens = 16;
     const auto &testCase = testing::tinyCases()[3]; // visual_reference: rp changes the tokens
     const Golden golden(testCase);
