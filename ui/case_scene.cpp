@@ -264,10 +264,14 @@ void CaseScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     }
     const QPointF pos = event->scenePos();
     m_pressPos = pos;
+    // The view sends presses unaccepted; accepting one keeps the view from hand-scrolling.
+    event->accept();
     if (m_mode == Mode::Crop || m_mode == Mode::CreateBox) {
         m_rubberImage = imageAt(pos);
-        if (m_rubberImage == 0)
+        if (m_rubberImage == 0) {
+            event->ignore();
             return;
+        }
         m_rubber = addRect(QRectF(pos, pos));
         QPen pen(m_mode == Mode::Crop ? QColor(0xff, 0xd6, 0x00) : QColor(0x1e, 0x90, 0xff), 2,
                  Qt::DashLine);

@@ -87,7 +87,7 @@ annotate::Result<qint64> CaseSession::createBox(int image, const annotate::NormB
     a.caseId = m_case.id;
     a.image = image;
     a.box = box;
-    a.label = label;
+    a.label = label.isNull() ? QStringLiteral("") : label; // NOT NULL column
     a.source = source;
     a.predictionId = predictionId;
     auto id = m_store->createAnnotation(a, edit);

@@ -64,10 +64,15 @@ void MainWindow::buildWidgets()
     m_caseList = new QListView(splitter);
     m_caseList->setObjectName(QStringLiteral("caseList"));
     m_caseList->setModel(m_controller->cases());
-    m_caseList->setIconSize(QSize(96, 72));
+    m_caseList->setViewMode(QListView::IconMode);
+    m_caseList->setFlow(QListView::TopToBottom);
+    m_caseList->setWrapping(false);
+    m_caseList->setMovement(QListView::Static);
+    m_caseList->setIconSize(QSize(128, 96));
+    m_caseList->setGridSize(QSize(150, 128));
     m_caseList->setUniformItemSizes(true); // constant-time layout for 10,000 rows
-    m_caseList->setWordWrap(true);
-    m_caseList->setMinimumWidth(150);
+    m_caseList->setTextElideMode(Qt::ElideMiddle);
+    m_caseList->setMinimumWidth(160);
     connect(m_caseList, &QListView::activated, this,
             [this](const QModelIndex &i) { showCaseRow(i.row()); });
     connect(m_caseList, &QListView::clicked, this,
@@ -86,7 +91,7 @@ void MainWindow::buildWidgets()
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
-    splitter->setSizes({190, 700, 360});
+    splitter->setSizes({170, 730, 380});
     setCentralWidget(splitter);
 
     m_caseLabel = new QLabel(this);

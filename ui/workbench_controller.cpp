@@ -15,6 +15,14 @@
 
 namespace migician::ui {
 
+namespace {
+// A null QString is bound as SQL NULL; the store's text columns are NOT NULL.
+QString nonNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+} // namespace
+
 WorkbenchController::WorkbenchController(QObject *parent)
     : QObject(parent)
     , m_session(new CaseSession(this))
@@ -249,7 +257,7 @@ void WorkbenchController::recordAnswer(const InferenceResult &result)
         return;
     annotate::NewRun run;
     run.backend = result.backend;
-    run.modelFolder = m_settings.engine.modelDir;
+    run.modelFolder = nonNull(m_settings.engine.modelDir);
     run.configChecksum
             = m_settings.engine.modelDir.isEmpty() ? QStringLiteral("opencv") : QString();
     run.parametersJson = QString::fromUtf8(
@@ -266,7 +274,7 @@ void WorkbenchController::recordAnswer(const InferenceResult &result)
     annotate::NewPrediction prediction;
     prediction.runId = runId.value();
     prediction.caseId = m_session->caseId();
-    prediction.rawAnswer = result.text;
+    prediction.rawAnswer = nonNull(result.text);
     prediction.boxes = result.boxes;
     prediction.latencyMs = result.latencyMs;
     auto predictionId = m_store->recordPrediction(prediction);

@@ -1,0 +1,48 @@
+// Helpers shared by the workbench GUI tests: an isolated settings/data location, the demo images
+// from the source tree, and mouse gestures in scene coordinates on the canvas.
+#pragma once
+
+#include "ui/case_canvas.h"
+
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace migician::test {
+
+inline QString demoSourceFolder()
+{
+    return QStringLiteral(MIGICIAN_SOURCE_DIR "/resources/demo/kitchen");
+}
+
+// Keeps QSettings and AppDataLocation of a test inside a temporary folder.
+inline void isolateSettings(const QTemporaryDir &dir)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                       dir.filePath(QStringLiteral("settings")));
+    QSettings settings;
+    settings.clear();
+    settings.setValue(QStringLiteral("user/author"), QStringLiteral("tester"));
+}
+
+inline QPoint viewportPoint(ui::CaseCanvas *canvas, const QPointF &scenePos)
+{
+    return canvas->mapFromScene(scenePos);
+}
+
+// Left-button drag on the canvas viewport between two scene positions, in a few steps.
+inline void dragOnCanvas(ui::CaseCanvas *canvas, const QPointF &from, const QPointF &to)
+{
+    QWidget *viewport = canvas->viewport();
+    const QPoint a = viewportPoint(canvas, from);
+    const QPoint b = viewportPoint(canvas, to);
+    QTest::mousePress(viewport, Qt::LeftButton, {}, a);
+    for (int i = 1; i <= 4; ++i)
+        QTest::mouseMove(viewport, a + (b - a) * i / 4);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, b);
+}
+
+} // namespace migician::test
