@@ -218,3 +218,29 @@ TEST_CASE("preprocess: a large valid image is downscaled within max_pixels")
     CHECK(*high < 2.2f);
     CHECK(*high - *low > 3.0f); // the gradient spans most of the 8-bit range
 }
+
+TEST_CASE("preprocess: extreme contrast does not overflow the fixed-point accumulators")
+{
+    // A 0/255 checkerboard maximises the negative-lobe sums; a flat 255 image must stay 255.
+    RgbImage board;
+    board.width = 37;
+    board.height = 23;
+    RgbImage white = board;
+    for (int y = 0; y < board.height; ++y)
+        for (int x = 0; x < board.width; ++x)
+            for (int c = 0; c < 3; ++c) {
+                board.pixels.push_back((x + y) % 2 ? 255 : 0);
+                white.pixels.push_back(255);
+            }
+    for (const auto [w, h] : {std::pair{111, 69}, std::pair{13, 7}, std::pair{74, 23}}) {
+        const auto flat = resizeBicubic(white, w, h);
+        CHECK(std::all_of(flat.pixels.begin(), flat.pixels.end(),
+                          [](std::uint8_t v) { return v == 255; }));
+        const auto resized = resizeBicubic(board, w, h);
+        CHECK(resized.pixels.size() == std::size_t(w) * h * 3);
+    }
+    // Upscaling by 3: the centre of each source cell lands on an output pixel with weight 1.
+    const auto up = resizeBicubic(board, 111, 69);
+    CHECK(int(up.pixels[(std::size_t(1) * 111 + 1) * 3]) == 0);   // cell (0,0) is black
+    CHECK(int(up.pixels[(std::size_t(1) * 111 + 4) * 3]) == 255); // cell (1,0) is white
+}
