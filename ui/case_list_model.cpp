@@ -2,7 +2,6 @@
 
 #include "ui/thumbnail_loader.h"
 
-#include <QCollator>
 #include <QDir>
 #include <QImageReader>
 #include <QPainter>
@@ -10,6 +9,44 @@
 #include <algorithm>
 
 namespace migician::ui {
+
+namespace {
+// "img2" before "img10": digit runs compare by value, the rest case-insensitively. (QCollator's
+// numeric mode is not available in every locale, e.g. the C locale of a test run.)
+bool naturalLess(const QString &a, const QString &b)
+{
+    int i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            int ei = i, ej = j;
+            while (ei < a.size() && a[ei].isDigit())
+                ++ei;
+            while (ej < b.size() && b[ej].isDigit())
+                ++ej;
+            // Skip leading zeros (keeping one digit) so that "007" and "7" compare by value.
+            while (ei - i > 1 && a[i] == QLatin1Char('0'))
+                ++i;
+            while (ej - j > 1 && b[j] == QLatin1Char('0'))
+                ++j;
+            const QStringView ta = QStringView(a).mid(i, ei - i);
+            const QStringView tb = QStringView(b).mid(j, ej - j);
+            if (ta.size() != tb.size())
+                return ta.size() < tb.size();
+            if (ta != tb)
+                return ta < tb;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        const QChar ca = a[i].toCaseFolded(), cb = b[j].toCaseFolded();
+        if (ca != cb)
+            return ca < cb;
+        ++i;
+        ++j;
+    }
+    return (a.size() - i) < (b.size() - j);
+}
+} // namespace
 
 CaseListModel::CaseListModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -54,9 +91,7 @@ QList<CaseEntry> CaseListModel::folderEntries(const QString &folder)
         filters << QStringLiteral("*.") + QString::fromLatin1(format);
     QDir dir(folder);
     QStringList names = dir.entryList(filters, QDir::Files | QDir::Readable, QDir::NoSort);
-    QCollator collator;
-    collator.setNumericMode(true); // img2 before img10
-    std::sort(names.begin(), names.end(), collator);
+    std::sort(names.begin(), names.end(), naturalLess);
     QList<CaseEntry> entries;
     entries.reserve(names.size());
     for (const QString &name : std::as_const(names)) {

@@ -1,9 +1,9 @@
 #include "case_session.h"
 
 #include "annotate/annotation_undo.h"
+#include "ui/image_decoder.h"
 
 #include <QDir>
-#include <QImageReader>
 
 namespace migician::ui {
 
@@ -39,9 +39,13 @@ bool CaseSession::loadCase(qint64 caseId, QString *error)
     m_images.clear();
     const QDir dir(root.value());
     for (const annotate::ImageInfo &image : std::as_const(m_case.images)) {
-        QImageReader reader(dir.filePath(image.relativePath));
-        reader.setAutoTransform(true);
-        m_images << reader.read(); // a null image is shown as unreadable, not an error
+        // Decoded as the reference pipeline does (no EXIF rotation), so the model sees the same
+        // pixels as in Python; an unreadable file is shown as such, not an error.
+        QString problem;
+        const auto decoded = decodeImageFile(dir.filePath(image.relativePath), &problem);
+        m_images << (decoded ? toQImage(*decoded) : QImage());
+        if (!decoded)
+            Q_EMIT errorOccurred(problem);
     }
     Q_EMIT caseLoaded();
     reload();

@@ -2,6 +2,7 @@
 
 #include "model/engine.h"
 #include "model/model_error.h"
+#include "ui/image_decoder.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -14,19 +15,6 @@ Q_LOGGING_CATEGORY(lcInference, "migician.ui.inference")
 namespace migician::ui {
 
 namespace {
-
-model::RgbImage toRgbImage(const QImage &image)
-{
-    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-    model::RgbImage result;
-    result.width = rgb.width();
-    result.height = rgb.height();
-    result.pixels.resize(size_t(rgb.width()) * rgb.height() * 3);
-    for (int y = 0; y < rgb.height(); ++y)
-        std::copy_n(rgb.constScanLine(y), size_t(rgb.width()) * 3,
-                    result.pixels.begin() + std::ptrdiff_t(y) * rgb.width() * 3);
-    return result;
-}
 
 bool sameModel(const EngineSettings &a, const EngineSettings &b)
 {
@@ -78,7 +66,7 @@ InferenceResult InferenceWorker::runAssistant(const InferenceRequest &request)
     result.needsWeights = answer.needsWeights;
     result.cancelled = m_cancel.load();
     result.latencyMs = timer.elapsed();
-    Q_EMIT textStreamed(request.id, result.text);
+    Q_EMIT textStreamed(request.id, -1, result.text);
     return result;
 }
 
@@ -119,10 +107,10 @@ InferenceResult InferenceWorker::runEngine(const InferenceRequest &request)
         if (image.isNull())
             throw model::ModelError("Image-" + std::to_string(grounding.images.size() + 1),
                                     "the image could not be read");
-        grounding.images.push_back(toRgbImage(image));
+        grounding.images.push_back(fromQImage(image));
     }
     for (const VisualReference &reference : request.references)
-        grounding.images.push_back(toRgbImage(reference.crop));
+        grounding.images.push_back(fromQImage(reference.crop));
     model::ResizeLimits limits;
     limits.minPixels = request.engine.minPixels;
     limits.maxPixels = request.engine.maxPixels;
@@ -136,8 +124,8 @@ InferenceResult InferenceWorker::runEngine(const InferenceRequest &request)
     callbacks.onStage = [this, &request](model::Stage stage) {
         Q_EMIT stageChanged(request.id, QString::fromLatin1(model::stageName(stage)));
     };
-    callbacks.onToken = [this, &request](model::TokenId, const std::string &text) {
-        Q_EMIT textStreamed(request.id, QString::fromStdString(text));
+    callbacks.onToken = [this, &request](model::TokenId token, const std::string &text) {
+        Q_EMIT textStreamed(request.id, qint64(token), QString::fromStdString(text));
     };
     const model::GroundingResult grounded = m_engine->ground(grounding, callbacks);
 
@@ -147,6 +135,8 @@ InferenceResult InferenceWorker::runEngine(const InferenceRequest &request)
             = QStringLiteral("Migician (%1, %2)").arg(request.engine.device, request.engine.dtype);
     result.text = QString::fromStdString(grounded.text);
     result.cancelled = grounded.cancelled;
+    for (model::TokenId token : grounded.tokenIds)
+        result.tokenIds << qint64(token);
     const int caseCount = int(request.caseImages.size());
     for (const model::ParsedBox &box : grounded.answer.boxes) {
         annotate::PredictedBox predicted;
@@ -191,8 +181,9 @@ bool InferenceThread::submit(const InferenceRequest &request)
         return false;
     m_busy = true;
     m_worker->resetCancel();
-    QMetaObject::invokeMethod(m_worker, "run", Qt::QueuedConnection,
-                              Q_ARG(migician::ui::InferenceRequest, request));
+    // Runs on the worker's thread: the functor's context object is the worker.
+    QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker, request] { worker->run(request); }, Qt::QueuedConnection);
     return true;
 }
 

@@ -56,6 +56,7 @@ struct InferenceResult
     QString backend; // "Built-in assistant (OpenCV)" or "Migician (cpu, float32)"
     QString text;    // the answer, special tokens kept
     QList<annotate::PredictedBox> boxes;
+    QList<qint64> tokenIds; // generated ids (Migician only)
     bool needsWeights = false;
     bool cancelled = false;
     qint64 latencyMs = 0;
@@ -77,7 +78,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void loadProgress(double fraction, const QString &what);
     void stageChanged(quint64 id, const QString &stage);
-    void textStreamed(quint64 id, const QString &textSoFar);
+    // tokenId: the token just generated (-1 for the built-in assistant's one-shot answer).
+    void textStreamed(quint64 id, qint64 tokenId, const QString &textSoFar);
     void finished(const migician::ui::InferenceResult &result);
     void failed(quint64 id, const QString &message);
 

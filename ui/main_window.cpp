@@ -236,7 +236,7 @@ void MainWindow::connectController()
     connect(worker, &InferenceWorker::stageChanged, this,
             [this](quint64, const QString &stage) { m_answer->setStage(stage); });
     connect(worker, &InferenceWorker::textStreamed, this,
-            [this](quint64, const QString &text) { m_answer->setStreamedText(text); });
+            [this](quint64, qint64, const QString &text) { m_answer->setStreamedText(text); });
     connect(m_controller, &WorkbenchController::runStarted, this, [this] {
         m_answer->clear();
         m_answer->setStage(tr("Queued"));
