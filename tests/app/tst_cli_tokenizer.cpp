@@ -1,6 +1,7 @@
 // End-to-end checks of `migician tokenize` and `migician render-chat`: the built binary is fed the
 // golden JSON lines of shared/fixtures/tokenizer and must answer with the golden ids and
 // renderings.
+#include "process_runner.h"
 #include "support/qt_test_registry.h"
 
 #include <QFile>
@@ -23,22 +24,9 @@ struct Result
 
 Result runMigician(const QStringList &arguments, const QByteArray &input)
 {
-    QProcess process;
-    process.start(QStringLiteral(MIGICIAN_BINARY_DIR "/app/migician"), arguments);
-    Result result;
-    if (!process.waitForStarted(30000))
-        return result;
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    QByteArray out = process.readAllStandardOutput();
-    if (out.endsWith('\n'))
-        out.chop(1);
-    result.lines = out.isEmpty() ? QList<QByteArray>() : out.split('\n');
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    const auto run
+            = migician::test::runProcess(migician::test::appBinary("migician"), arguments, input);
+    return {run.exitCode, run.lines(), run.err};
 }
 
 QList<QByteArray> fixtureLines(const QString &name)

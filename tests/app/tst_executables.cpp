@@ -1,5 +1,6 @@
 // End-to-end checks of the shipped executables: they start, answer --help/--version, and the
 // workbench renders a real screenshot offscreen.
+#include "process_runner.h"
 #include "support/qt_test_registry.h"
 
 #include <QImage>
@@ -7,34 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-QString binary(const char *relative)
-{
-    return QStringLiteral(MIGICIAN_BINARY_DIR "/app/") + QLatin1String(relative);
-}
-
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result runProcess(const QString &program, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(program, arguments);
-    Result result;
-    if (!process.waitForFinished(120000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
-
-} // namespace
+using migician::test::appBinary;
+using migician::test::runProcess;
 
 class ExecutablesTest : public QObject
 {
@@ -42,22 +17,24 @@ class ExecutablesTest : public QObject
 private Q_SLOTS:
     void cliHelpListsCommands()
     {
-        const auto result = runProcess(binary("migician"), {QStringLiteral("--help")});
+        const auto result = runProcess(appBinary("migician"), {QStringLiteral("--help")});
         QCOMPARE(result.exitCode, 0);
-        QVERIFY2(result.out.contains(QLatin1String("Usage: ")), qPrintable(result.out));
-        QVERIFY(result.out.contains(QLatin1String("--version")));
+        QVERIFY2(QString::fromUtf8(result.out).contains(QLatin1String("Usage: ")),
+                 result.out.constData());
+        QVERIFY(QString::fromUtf8(result.out).contains(QLatin1String("--version")));
     }
 
     void cliVersion()
     {
-        const auto result = runProcess(binary("migician"), {QStringLiteral("--version")});
+        const auto result = runProcess(appBinary("migician"), {QStringLiteral("--version")});
         QCOMPARE(result.exitCode, 0);
-        QCOMPARE(result.out.trimmed(), QStringLiteral("migician " MIGICIAN_VERSION));
+        QCOMPARE(QString::fromUtf8(result.out).trimmed(),
+                 QStringLiteral("migician " MIGICIAN_VERSION));
     }
 
     void cliUnknownCommandFails()
     {
-        const auto result = runProcess(binary("migician"), {QStringLiteral("frobnicate")});
+        const auto result = runProcess(appBinary("migician"), {QStringLiteral("frobnicate")});
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.err.contains(QLatin1String("unknown command 'frobnicate'")));
     }
@@ -78,7 +55,7 @@ private Q_SLOTS:
                               QStringLiteral("1024x700")};
         if (!language.isEmpty())
             arguments << QStringLiteral("--lang") << language;
-        const auto result = runProcess(binary("migician-workbench"), arguments);
+        const auto result = runProcess(appBinary("migician-workbench"), arguments);
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         const QImage image(png);
         QVERIFY(!image.isNull());
@@ -93,7 +70,7 @@ private Q_SLOTS:
 
     void workbenchRejectsBadSize()
     {
-        const auto result = runProcess(binary("migician-workbench"),
+        const auto result = runProcess(appBinary("migician-workbench"),
                                        {QStringLiteral("--screenshot"), QStringLiteral("x.png"),
                                         QStringLiteral("--size"), QStringLiteral("huge")});
         QCOMPARE(result.exitCode, 2);

@@ -5,12 +5,13 @@
 #include "model/tensor_view.h"
 #include "tests/model/io_test_support.h"
 
-#include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <cstring>
 #include <filesystem>
 #include <functional>
+
+#include "torch_doctest.h" // last: restores doctest's CHECK over glog's
 
 using migician::model::Checkpoint;
 using migician::model::ModelError;
