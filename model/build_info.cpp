@@ -1,7 +1,7 @@
 #include "build_info.h"
 
-#include <ATen/Parallel.h>
 #include <ATen/Context.h>
+#include <ATen/Parallel.h>
 #include <torch/version.h>
 
 namespace migician::model {

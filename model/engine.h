@@ -95,11 +95,11 @@ struct ImageInput
 
 struct GroundingResult
 {
-    std::string prompt;              // rendered chat prompt, before pad expansion
+    std::string prompt; // rendered chat prompt, before pad expansion
     int promptTokens = 0;
-    std::vector<TokenId> tokenIds;   // generated ids, without the prompt
-    std::string text;                // special tokens kept
-    std::string plainText;           // special tokens dropped
+    std::vector<TokenId> tokenIds; // generated ids, without the prompt
+    std::string text;              // special tokens kept
+    std::string plainText;         // special tokens dropped
     ParsedAnswer answer;
     std::vector<ImageInput> images;
     StageTimings timings;
@@ -113,10 +113,12 @@ public:
 
     // Checks the folder (files present, config consistent with the weights) and loads it onto the
     // device in the requested dtype. Throws ModelError.
-    static std::unique_ptr<Engine> load(const EngineOptions &options, const Progress &progress = {});
+    static std::unique_ptr<Engine> load(const EngineOptions &options,
+                                        const Progress &progress = {});
     ~Engine();
 
-    GroundingResult ground(const GroundingRequest &request, const GenerationCallbacks &callbacks = {});
+    GroundingResult ground(const GroundingRequest &request,
+                           const GenerationCallbacks &callbacks = {});
 
     const ModelConfig &config() const;
     const GenerationConfig &generationConfig() const;
