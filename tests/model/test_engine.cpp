@@ -24,6 +24,7 @@ Engine &tinyEngine()
         EngineOptions options;
         options.modelDir = testing::tinyDir();
         options.threads = 2;
+        options.device = testing::testDevice().is_cuda() ? Device::Cuda : Device::Cpu;
         return Engine::load(options);
     }();
     return *engine;

@@ -29,7 +29,7 @@ struct TinyModel
 
     explicit TinyModel(at::ScalarType dtype)
         : model(std::make_unique<Qwen2VLModel>(
-                config, Qwen2VLWeights::load(checkpoint, config, at::kCPU, dtype)))
+                config, Qwen2VLWeights::load(checkpoint, config, testing::testDevice(), dtype)))
     {}
 };
 
@@ -115,7 +115,7 @@ TEST_CASE("embeddings, decoder layers and prefill logits match in float32")
             std::copy(mrope.axes[axis].begin(), mrope.axes[axis].end(),
                       positions[axis].data_ptr<std::int64_t>());
         KvCache cache;
-        cache.reserve(tiny.config, mrope.length(), at::kCPU, at::kFloat);
+        cache.reserve(tiny.config, mrope.length(), testing::testDevice(), at::kFloat);
         std::vector<at::Tensor> hidden;
         const at::Tensor last = tiny.model->decoder().forward(embeds, positions, cache, &hidden);
         const at::Tensor expectedHidden = golden["hidden_states"];
