@@ -1,4 +1,577 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>main</name>
+    <message>
+        <source>Free-form multi-image visual grounding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Render the main window to FILE.png and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1280x800.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User interface language (en, zh_CN, ko).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the bundled demo case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or create this project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migician checkpoint folder (also MIGICIAN_MODEL_DIR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::AnswerPanel</name>
+    <message>
+        <source>Choose Migician checkpoint folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Answer&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer appears here, token by token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Answered by %1 in %2 ms, %n box(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::BoxCommands</name>
+    <message>
+        <source>Create box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move box to Image-%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject box</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::CaseScene</name>
+    <message>
+        <source>Image-%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(image could not be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ground truth</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::CaseSession</name>
+    <message>
+        <source>No project is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::DemoProject</name>
+    <message>
+        <source>%1: cannot create the demo folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot copy the demo file to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::ExportDialog</name>
+    <message>
+        <source>%1: unknown export format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MIG-Bench JSON: one record per case with images, question and box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>COCO detection JSON: images, categories and boxes in pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV: one row per case, normalised and pixel corners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ODVG JSON lines for grounding training (GroundingDINO style).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLaMA-Factory ShareGPT JSON with Migician-format answers, for fine-tuning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 case(s) to %2 (%3 from annotations, %4 from ground truth; skipped: %5 without a box, %6 without image size).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::InferenceWorker</name>
+    <message>
+        <source>Out of memory while answering the query; try smaller images (max pixels in the settings) or another device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inference failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inference failed with an unknown error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::MainWindow</name>
+    <message>
+        <source>Migician Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open project...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open image &amp;folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New box (W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crop (C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt sent to the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migician projects (*.migician);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open image folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the Migician checkpoint folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a usable Migician checkpoint:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend: built-in assistant (OpenCV) | no Migician checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend: Migician | device %1 | %2 | model %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Case %1 of %2 | %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot write the screenshot to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::OpenCvAssistant</name>
+    <message>
+        <source>Built-in assistant (OpenCV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This question needs the Migician model. The built-in assistant can only find a cropped visual reference in the other images, or the difference between two images. Choose a Migician checkpoint folder to answer free-form questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visual reference is empty or too small to search for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other image to search in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>template matching, best score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of the two images is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two images look the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changed region found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::QueryPanel</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Query&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask about the images, e.g. &quot;Where is the red cup in Image-2?&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark phrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap the selected words in &lt;|object_ref_start|&gt; ... &lt;|object_ref_end|&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crop reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a rectangle on any image: the crop becomes an extra input image (C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No visual reference. Use the crop tool to add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the query (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visual reference %1: refer to it as &quot;%1&quot; in the query. Click to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: built-in assistant only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migician checkpoint folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> x 28x28 px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min pixels per image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max pixels per image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max new tokens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language (after restart):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the Migician checkpoint folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No checkpoint: the built-in assistant (OpenCV) answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder looks like a usable checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::WorkbenchController</name>
+    <message numerus="yes">
+        <source>Case %1 (%n image(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case %1 in this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image-%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a case first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a query or crop a visual reference first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A query is still running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -7,11 +7,6 @@
 namespace migician::ui {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("migician::ui::BoxCommands", text);
-}
-
 // The first redo() carries the measured duration; replays are instantaneous.
 qint64 takeDuration(qint64 &duration)
 {
@@ -23,7 +18,7 @@ qint64 takeDuration(qint64 &duration)
 
 CreateBoxCommand::CreateBoxCommand(CaseSession *session, int image, const annotate::NormBox &box,
                                    qint64 durationMs)
-    : QUndoCommand(tr("Create box"))
+    : QUndoCommand(QCoreApplication::translate("migician::ui::BoxCommands", "Create box"))
     , m_session(session)
     , m_image(image)
     , m_box(box)
@@ -52,7 +47,7 @@ void CreateBoxCommand::undo()
 }
 
 DeleteBoxCommand::DeleteBoxCommand(CaseSession *session, qint64 id, qint64 durationMs)
-    : QUndoCommand(tr("Delete box"))
+    : QUndoCommand(QCoreApplication::translate("migician::ui::BoxCommands", "Delete box"))
     , m_session(session)
     , m_id(id)
     , m_duration(durationMs)
@@ -70,7 +65,11 @@ void DeleteBoxCommand::undo()
 
 ChangeBoxCommand::ChangeBoxCommand(CaseSession *session, const annotate::AnnotationInfo &before,
                                    int image, const annotate::NormBox &box, qint64 durationMs)
-    : QUndoCommand(before.image != image ? tr("Move box to Image-%1").arg(image) : tr("Move box"))
+    : QUndoCommand(before.image != image
+                           ? QCoreApplication::translate("migician::ui::BoxCommands",
+                                                         "Move box to Image-%1")
+                                     .arg(image)
+                           : QCoreApplication::translate("migician::ui::BoxCommands", "Move box"))
     , m_session(session)
     , m_id(before.id)
     , m_beforeImage(before.image)
@@ -93,7 +92,9 @@ void ChangeBoxCommand::undo()
 
 ReviewBoxCommand::ReviewBoxCommand(CaseSession *session, const annotate::AnnotationInfo &before,
                                    annotate::ReviewState after, qint64 durationMs)
-    : QUndoCommand(after == annotate::ReviewState::Accepted ? tr("Accept box") : tr("Reject box"))
+    : QUndoCommand(after == annotate::ReviewState::Accepted
+                           ? QCoreApplication::translate("migician::ui::BoxCommands", "Accept box")
+                           : QCoreApplication::translate("migician::ui::BoxCommands", "Reject box"))
     , m_session(session)
     , m_id(before.id)
     , m_before(before.review)

@@ -46,6 +46,8 @@ bool CaseSession::loadCase(qint64 caseId, QString *error)
         m_images << (decoded ? toQImage(*decoded) : QImage());
         if (!decoded)
             Q_EMIT errorOccurred(problem);
+        else if (!image.width) // pixel exports (COCO, ODVG) need the size
+            (void)m_store->setImageSize(image.id, decoded->width, decoded->height);
     }
     Q_EMIT caseLoaded();
     reload();

@@ -17,20 +17,23 @@
 namespace migician::ui {
 
 namespace {
-annotate::Status unavailableExporter(annotate::ProjectStore &, const QString &format,
-                                     const QString &)
+annotate::Result<annotate::ExportReport> storeExporter(annotate::ProjectStore &store,
+                                                       const QString &format, const QString &file)
 {
-    return annotate::Status::failure(
-            QCoreApplication::translate("migician::ui::ExportDialog",
-                                        "%1: this build has no exporter for the format")
-                    .arg(format));
+    const auto parsed = annotate::exportFormatFromString(format);
+    if (!parsed)
+        return annotate::Result<annotate::ExportReport>::failure(
+                QCoreApplication::translate("migician::ui::ExportDialog",
+                                            "%1: unknown export format")
+                        .arg(format));
+    return annotate::exportAnnotations(store, *parsed, file);
 }
 } // namespace
 
 ExportDialog::ExportDialog(annotate::ProjectStore *store, QWidget *parent)
     : QDialog(parent)
     , m_store(store)
-    , m_exporter(unavailableExporter)
+    , m_exporter(storeExporter)
     , m_format(new QComboBox(this))
     , m_file(new QLineEdit(this))
     , m_description(new QLabel(this))
@@ -51,6 +54,7 @@ ExportDialog::ExportDialog(annotate::ProjectStore *store, QWidget *parent)
     fileRow->addWidget(browse);
     form->addRow(tr("File:"), fileRow);
     m_result->setWordWrap(true);
+    m_result->setMinimumHeight(fontMetrics().height() * 3);
     form->addRow(m_result);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *run = buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
@@ -103,7 +107,7 @@ void ExportDialog::formatChanged()
     else if (format == QLatin1String("coco"))
         m_description->setText(tr("COCO detection JSON: images, categories and boxes in pixels."));
     else if (format == QLatin1String("csv"))
-        m_description->setText(tr("CSV: one row per box, normalised coordinates."));
+        m_description->setText(tr("CSV: one row per case, normalised and pixel corners."));
     else if (format == QLatin1String("odvg"))
         m_description->setText(tr("ODVG JSON lines for grounding training (GroundingDINO style)."));
     else
@@ -125,14 +129,24 @@ void ExportDialog::browse()
         m_file->setText(file);
 }
 
-annotate::Status ExportDialog::exportNow()
+annotate::Result<annotate::ExportReport> ExportDialog::exportNow()
 {
-    annotate::Status status
-            = m_store ? m_exporter(*m_store, m_format->currentData().toString(), m_file->text())
-                      : annotate::Status::failure(tr("No project is open."));
-    m_result->setText(status ? tr("Exported to %1").arg(m_file->text())
-                             : tr("Export failed: %1").arg(status.error()));
-    return status;
+    auto report = m_store ? m_exporter(*m_store, m_format->currentData().toString(), m_file->text())
+                          : annotate::Result<annotate::ExportReport>::failure(
+                                  tr("No project is open."));
+    if (report)
+        m_result->setText(
+                tr("Exported %1 case(s) to %2 (%3 from annotations, %4 from ground truth; "
+                   "skipped: %5 without a box, %6 without image size).")
+                        .arg(report->exported)
+                        .arg(m_file->text())
+                        .arg(report->fromAnnotations)
+                        .arg(report->fromGroundTruth)
+                        .arg(report->skippedNoBox)
+                        .arg(report->skippedNoSize));
+    else
+        m_result->setText(tr("Export failed: %1").arg(report.error()));
+    return report;
 }
 
 } // namespace migician::ui

@@ -1,7 +1,7 @@
 // Export of a project to the formats of annotate/ (migbench, coco, csv, odvg, llamafactory).
 #pragma once
 
-#include "annotate/store_result.h"
+#include "annotate/annotation_export.h"
 
 #include <QDialog>
 
@@ -11,29 +11,25 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 
-namespace migician::annotate {
-class ProjectStore;
-}
-
 namespace migician::ui {
 
 class ExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    using Exporter = std::function<annotate::Status(annotate::ProjectStore &, const QString &format,
-                                                    const QString &file)>;
+    using Exporter = std::function<annotate::Result<annotate::ExportReport>(
+            annotate::ProjectStore &, const QString &format, const QString &file)>;
 
     explicit ExportDialog(annotate::ProjectStore *store, QWidget *parent = nullptr);
 
     static QStringList formats();
     static QString defaultSuffix(const QString &format);
-    // The function that writes the file; by default annotate/'s exporter (see export_dialog.cpp).
+    // The function that writes the file; by default annotate::exportAnnotations.
     void setExporter(Exporter exporter) { m_exporter = std::move(exporter); }
     void setFormat(const QString &format);
     void setFileName(const QString &file);
     // Runs the export with the current choices; the result is also shown in the dialog.
-    annotate::Status exportNow();
+    annotate::Result<annotate::ExportReport> exportNow();
 
 private:
     void browse();

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 namespace migician::test {
 
 inline QString demoSourceFolder()
@@ -28,13 +30,22 @@ inline void isolateSettings(const QTemporaryDir &dir)
     settings.setValue(QStringLiteral("user/author"), QStringLiteral("tester"));
 }
 
+// Where screenshots go: $MIGICIAN_SCREENSHOT_DIR when set, else the test's own folder.
+inline QString screenshotPath(const QTemporaryDir &dir, const QString &name)
+{
+    const QString folder = qEnvironmentVariable("MIGICIAN_SCREENSHOT_DIR");
+    return (folder.isEmpty() ? dir.path() : folder) + QLatin1Char('/') + name;
+}
+
 inline QPoint viewportPoint(ui::CaseCanvas *canvas, const QPointF &scenePos)
 {
     return canvas->mapFromScene(scenePos);
 }
 
 // Left-button drag on the canvas viewport between two scene positions, in a few steps.
-inline void dragOnCanvas(ui::CaseCanvas *canvas, const QPointF &from, const QPointF &to)
+// `beforeRelease` runs with the button still down (e.g. to take a screenshot of the gesture).
+inline void dragOnCanvas(ui::CaseCanvas *canvas, const QPointF &from, const QPointF &to,
+                         const std::function<void()> &beforeRelease = {})
 {
     QWidget *viewport = canvas->viewport();
     const QPoint a = viewportPoint(canvas, from);
@@ -42,6 +53,8 @@ inline void dragOnCanvas(ui::CaseCanvas *canvas, const QPointF &from, const QPoi
     QTest::mousePress(viewport, Qt::LeftButton, {}, a);
     for (int i = 1; i <= 4; ++i)
         QTest::mouseMove(viewport, a + (b - a) * i / 4);
+    if (beforeRelease)
+        beforeRelease();
     QTest::mouseRelease(viewport, Qt::LeftButton, {}, b);
 }
 

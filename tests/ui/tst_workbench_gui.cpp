@@ -4,13 +4,16 @@
 #include "gui_test_support.h"
 #include "support/qt_test_registry.h"
 
+#include "annotate/project_store.h"
 #include "ui/answer_panel.h"
 #include "ui/case_session.h"
+#include "ui/export_dialog.h"
 #include "ui/main_window.h"
 #include "ui/query_panel.h"
 #include "ui/workbench_controller.h"
 
 #include <QDir>
+#include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -68,7 +71,12 @@ private Q_SLOTS:
         QTest::mouseClick(window->queryPanel()->cropButton(), Qt::LeftButton);
         QCOMPARE(scene->mode(), ui::CaseScene::Mode::Crop);
         const QRectF crop = scene->toScene(1, annotate::NormBox{0.30, 0.22, 0.46, 0.70});
-        test::dragOnCanvas(canvas, crop.topLeft(), crop.bottomRight());
+        const QString demoShot = test::screenshotPath(m_dir, QStringLiteral("demo-case.png"));
+        QVERIFY(window->saveScreenshot(demoShot, &error));
+        const QString cropShot = test::screenshotPath(m_dir, QStringLiteral("crop-tool.png"));
+        test::dragOnCanvas(canvas, crop.topLeft(), crop.bottomRight(),
+                           [&] { QVERIFY(window->grab().save(cropShot)); });
+        QVERIFY(!QImage(cropShot).isNull());
         QCOMPARE(controller->references().size(), 1);
         QCOMPARE(controller->references().first().sourceImage, 1);
         QCOMPARE(window->queryPanel()->chipCount(), 1);
@@ -140,10 +148,8 @@ private Q_SLOTS:
         m_finalBox = accepted->box;
         m_finalImage = accepted->image;
 
-        QVERIFY(window->saveScreenshot(m_dir.filePath(QStringLiteral("overlays.png")), &error));
-        const QString shots = qEnvironmentVariable("MIGICIAN_SCREENSHOT_DIR");
-        if (!shots.isEmpty())
-            QVERIFY(window->saveScreenshot(shots + QStringLiteral("/overlays.png"), &error));
+        QVERIFY(window->saveScreenshot(test::screenshotPath(m_dir, QStringLiteral("overlays.png")),
+                                       &error));
     }
 
     void databaseHoldsEditLogAndFinalBox()
@@ -189,6 +195,30 @@ private Q_SLOTS:
             QCOMPARE(box.value(6).toString(), QStringLiteral("accepted"));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    void exportDialogWritesTheCorrectedBox()
+    {
+        QVERIFY(m_boxId != 0);
+        auto store = annotate::ProjectStore::open(m_project,
+                                                  annotate::ProjectStore::OpenMode::OpenExisting);
+        QVERIFY2(store, qPrintable(store.error()));
+        ui::ExportDialog dialog(store.value().get());
+        dialog.setFormat(QStringLiteral("csv"));
+        const QString csv = m_dir.filePath(QStringLiteral("export.csv"));
+        dialog.setFileName(csv);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const auto report = dialog.exportNow();
+        QVERIFY2(report, qPrintable(report.error()));
+        QCOMPARE(report->exported, 1);
+        QCOMPARE(report->fromAnnotations, 1);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY2(text.contains(QString::number(m_finalBox.x1, 'g', 6).left(5)), qPrintable(text));
+        QVERIFY(dialog.grab().save(
+                test::screenshotPath(m_dir, QStringLiteral("export-dialog.png"))));
     }
 
     void reopeningShowsTheSameBox()
