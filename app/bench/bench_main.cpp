@@ -2,6 +2,8 @@
 // fixture, the 4-layer mid-size model, the full 7B). Speed does not depend on weight values, so
 // the numbers are honest as long as the token count is fixed (end-of-sequence is ignored). The
 // output of random weights is never an answer and is not printed.
+#include "random_checkpoint.h"
+
 #include "model/allocator_tuning.h"
 #include "model/build_info.h"
 #include "model/image_preprocess.h"
@@ -32,8 +34,9 @@ namespace {
 struct Options
 {
     std::string config;
-    std::string checkpoint; // load real files instead of random weights (measures loading)
-    std::string tokenizer;  // tokenize the query for real; otherwise a fixed id sequence
+    std::string checkpoint;      // load real files instead of random weights (measures loading)
+    std::string writeCheckpoint; // write a random-weight checkpoint of --config here and exit
+    std::string tokenizer;       // tokenize the query for real; otherwise a fixed id sequence
     std::string query = "Find the common object in these two images and give its bounding box.";
     int images = 2;
     int width = 448;
@@ -50,6 +53,8 @@ void usage()
     std::puts(
             "usage: migician-bench --config CONFIG.json [options]\n"
             "  --checkpoint DIR      load weights from DIR instead of random ones\n"
+            "  --write-checkpoint DIR  write random bf16 weights of --config as a checkpoint "
+            "folder\n"
             "  --tokenizer FILE      tokenize the query with this tokenizer.json\n"
             "  --images N            synthetic images (default 2)\n"
             "  --image-size WxH      their size (default 448x336: 192 visual tokens each)\n"
@@ -75,6 +80,8 @@ bool parse(int argc, char **argv, Options &o)
             o.config = value();
         else if (a == "--checkpoint")
             o.checkpoint = value();
+        else if (a == "--write-checkpoint")
+            o.writeCheckpoint = value();
         else if (a == "--tokenizer")
             o.tokenizer = value();
         else if (a == "--query")
@@ -164,6 +171,17 @@ int main(int argc, char **argv)
     Options o;
     try {
         parse(argc, argv, o);
+        if (!o.writeCheckpoint.empty()) {
+            const auto start = std::chrono::steady_clock::now();
+            const auto bytes
+                    = migician::bench::writeRandomCheckpoint(o.config, o.writeCheckpoint, 1);
+            std::cout << nlohmann::json{{"written", o.writeCheckpoint},
+                                        {"bytes", bytes},
+                                        {"ms", msSince(start)}}
+                                 .dump()
+                      << std::endl;
+            return 0;
+        }
         at::set_num_threads(o.threads);
         const at::Device device = parseDevice(o.device) == Device::Cuda ? at::Device(at::kCUDA, 0)
                                                                         : at::Device(at::kCPU);
