@@ -9,6 +9,7 @@ int runPrompt(const QStringList &arguments);
 int runGround(const QStringList &arguments);
 int runProject(const QStringList &arguments);
 int runScore(const QStringList &arguments);
+int runEval(const QStringList &arguments);
 
 const std::vector<CliCommand> &commands()
 {
@@ -19,6 +20,7 @@ const std::vector<CliCommand> &commands()
         {"ground", "Ground a query in images with the Migician model", &runGround},
         {"project", "Create, import into and export a project file", &runProject},
         {"score", "Score predictions on MIG-Bench (official, raw, image-aware)", &runScore},
+        {"eval", "Evaluate a model or the built-in assistant on MIG-Bench (resumable)", &runEval},
     };
     return table;
 }
