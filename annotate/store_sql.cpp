@@ -13,8 +13,13 @@ Status runList(QSqlQuery &query, const QString &fileName, const QString &what,
     if (!query.prepare(statement))
         return Status::failure(QStringLiteral("%1: cannot prepare %2: %3")
                                        .arg(fileName, what, query.lastError().text()));
-    for (const QVariant &value : values)
-        query.addBindValue(value);
+    for (const QVariant &value : values) {
+        // A null QString would bind as SQL NULL; text columns mean "" by it.
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.addBindValue(QString(QLatin1String("")));
+        else
+            query.addBindValue(value);
+    }
     if (!query.exec())
         return Status::failure(
                 QStringLiteral("%1: %2 failed: %3").arg(fileName, what, query.lastError().text()));
