@@ -8,6 +8,7 @@
 #include "ui/demo_project.h"
 #include "ui/export_dialog.h"
 #include "ui/query_panel.h"
+#include "ui/research_windows.h"
 #include "ui/settings_dialog.h"
 #include "ui/workbench_controller.h"
 
@@ -120,6 +121,9 @@ void MainWindow::buildActions()
     edit->addAction(redo);
     edit->addSeparator();
     edit->addAction(tr("&Settings..."), this, &MainWindow::showSettings);
+
+    m_research = new ResearchWindows(m_controller, this);
+    m_research->addMenu(menuBar());
 
     auto *toolbar = addToolBar(tr("Canvas"));
     toolbar->setObjectName(QStringLiteral("canvasToolbar"));

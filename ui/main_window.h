@@ -15,6 +15,7 @@ namespace migician::ui {
 class AnswerPanel;
 class CaseCanvas;
 class QueryPanel;
+class ResearchWindows;
 class WorkbenchController;
 struct InferenceResult;
 
@@ -33,6 +34,7 @@ public:
     QueryPanel *queryPanel() const { return m_query; }
     AnswerPanel *answerPanel() const { return m_answer; }
     QListView *caseList() const { return m_caseList; }
+    ResearchWindows *research() const { return m_research; }
 
 public Q_SLOTS:
     void openProject();
@@ -62,6 +64,7 @@ private:
     QListView *m_caseList = nullptr;
     QLabel *m_backendLabel = nullptr;
     QLabel *m_caseLabel = nullptr;
+    ResearchWindows *m_research = nullptr;
 };
 
 } // namespace migician::ui

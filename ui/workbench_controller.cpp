@@ -173,6 +173,16 @@ bool WorkbenchController::showCase(int row, QString *error)
     return true;
 }
 
+bool WorkbenchController::showCaseById(qint64 caseId, QString *error)
+{
+    const int row = m_cases->rowOfCase(caseId);
+    if (row < 0) {
+        *error = tr("Case %1 is not in the open project.").arg(caseId);
+        return false;
+    }
+    return row == m_row || showCase(row, error);
+}
+
 QString WorkbenchController::referenceName(int index) const
 {
     return tr("Image-%1").arg(m_session->images().size() + 1 + index);
@@ -283,10 +293,16 @@ void WorkbenchController::recordAnswer(const InferenceResult &result)
         Q_EMIT errorOccurred(predictionId.error());
         return;
     }
+    addModelBoxes(predictionId.value(), result.boxes);
+}
+
+void WorkbenchController::addModelBoxes(qint64 predictionId,
+                                        const QList<annotate::PredictedBox> &boxes)
+{
     // Model boxes are not user edits: they are not on the undo stack, and are logged as "model".
-    for (const annotate::PredictedBox &box : result.boxes) {
+    for (const annotate::PredictedBox &box : boxes) {
         (void)m_session->createBox(box.image, box.box, annotate::AnnotationSource::Model,
-                                   predictionId.value(), QString(),
+                                   predictionId, QString(),
                                    annotate::EditContext{QStringLiteral("model"), 0});
     }
     m_reviewClock.restart();

@@ -38,6 +38,8 @@ public:
     bool openFolder(const QString &folder, QString *error);
     bool openDemo(QString *error, const QString &demoFolder = {}, const QString &sourceFolder = {});
     bool showCase(int row, QString *error);
+    // The row of `caseId` in the case list; false (and *error) when it is not in it.
+    bool showCaseById(qint64 caseId, QString *error);
     int currentRow() const { return m_row; }
 
     // Visual references: crops of the current case's images, numbered after them.
@@ -63,6 +65,9 @@ public:
     void editBox(qint64 id, int image, const annotate::NormBox &box, qint64 durationMs);
     void deleteBox(qint64 id);
     void reviewBox(qint64 id, annotate::ReviewState state);
+    // Puts the boxes of a stored prediction of the open case on it as model boxes (not user
+    // edits: not on the undo stack, logged as "model"); moving one then records a correction.
+    void addModelBoxes(qint64 predictionId, const QList<annotate::PredictedBox> &boxes);
 
 Q_SIGNALS:
     void projectOpened(const QString &file);

@@ -1,0 +1,175 @@
+#include "ui/batch_evaluation_worker.h"
+
+#include "ui/evaluation_runner.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace migician::ui {
+
+using namespace migician::annotate;
+
+BatchEvaluationWorker::BatchEvaluationWorker(QObject *parent)
+    : QObject(parent)
+{}
+
+BatchEvaluationWorker::~BatchEvaluationWorker() = default;
+
+void BatchEvaluationWorker::start(const BatchEvaluationRequest &request)
+{
+    m_pause = false;
+    m_cancel = false;
+    m_log.reset();
+    m_store.reset();
+    m_backend.reset();
+    m_request = request;
+    m_elapsedMs = 0;
+
+    const QString benchPath = QFileInfo(request.benchFile).absoluteFilePath();
+    const auto bench = readMigBench(benchPath);
+    if (!bench) {
+        Q_EMIT failed(bench.error());
+        return;
+    }
+    m_cases = bench->cases;
+    if (!QFileInfo(request.imagesRoot).isDir()) {
+        Q_EMIT failed(tr("%1: the images root is not a folder").arg(request.imagesRoot));
+        return;
+    }
+    m_indices = selectCases(m_cases, request.tasks, request.limit, request.seeded, request.seed);
+    if (m_indices.isEmpty()) {
+        Q_EMIT failed(tr("%1: no case of the chosen tasks").arg(benchPath));
+        return;
+    }
+    try {
+        m_backend = request.modelDir.isEmpty()
+                            ? makeAssistantBackend()
+                            : makeMigicianBackend(request.modelDir, request.device);
+    } catch (const std::exception &error) {
+        Q_EMIT failed(QString::fromUtf8(error.what()));
+        return;
+    }
+    auto store = ProjectStore::open(request.projectFile);
+    if (!store) {
+        Q_EMIT failed(store.error());
+        return;
+    }
+    m_store = std::move(store.value());
+    EvalIdentity identity;
+    identity.benchFile = benchPath;
+    identity.backend = m_backend->name();
+    identity.model = request.modelDir.isEmpty() ? QString()
+                                                : QFileInfo(request.modelDir).absoluteFilePath();
+    identity.indices = m_indices;
+    auto log = openProjectLog(*m_store, request.imagesRoot, identity);
+    if (!log) {
+        Q_EMIT failed(log.error());
+        return;
+    }
+    m_log = std::move(log.value());
+    const int alreadyDone = int(std::count_if(m_indices.begin(), m_indices.end(), [this](int i) {
+        return m_log->finished().contains(i);
+    }));
+    Q_EMIT started(int(m_indices.size()), alreadyDone);
+    runSelected();
+}
+
+void BatchEvaluationWorker::resume()
+{
+    if (!m_log) {
+        Q_EMIT failed(tr("There is no paused evaluation to resume."));
+        return;
+    }
+    m_pause = false;
+    m_cancel = false;
+    runSelected();
+}
+
+void BatchEvaluationWorker::runSelected()
+{
+    std::atomic<bool> stop{false};
+    // The runner polls one flag between cases: pause and cancel both stop it there.
+    QElapsedTimer timer;
+    timer.start();
+    EvaluationRunner runner(m_cases, m_request.imagesRoot, *m_backend, *m_log);
+    const Status ran = runner.run(
+            m_indices,
+            [this, &stop](const EvaluationProgress &p) {
+                Q_EMIT progress(p.done, p.total, p.etaSeconds, p.last.index, p.last.seconds);
+                stop = m_pause.load() || m_cancel.load();
+            },
+            &stop);
+    m_elapsedMs += timer.elapsed();
+    if (!ran) {
+        Q_EMIT failed(ran.error());
+        return;
+    }
+    const int done = int(std::count_if(m_indices.begin(), m_indices.end(),
+                                       [this](int i) { return m_log->finished().contains(i); }));
+    const int total = int(m_indices.size());
+    if (done < total) {
+        if (m_cancel)
+            Q_EMIT cancelled(done, total);
+        else
+            Q_EMIT paused(done, total);
+        return;
+    }
+    if (const Status written = writeResults(); !written) {
+        Q_EMIT failed(written.error());
+        return;
+    }
+    Q_EMIT finished(m_request.resultsFile, int(runner.records().size()), m_elapsedMs / 1000.0);
+}
+
+Status BatchEvaluationWorker::writeResults()
+{
+    QList<EvalRecord> records;
+    for (const int index : std::as_const(m_indices))
+        records << m_log->finished().value(index);
+    const auto results
+            = evaluationResults(m_cases, records, m_backend->name(), m_backend->migicianRescale());
+    if (!results)
+        return results.status();
+    QSaveFile file(m_request.resultsFile);
+    const QByteArray bytes = QJsonDocument(*results).toJson(QJsonDocument::Indented);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Status::failure(tr("%1: cannot write the results: %2")
+                                       .arg(m_request.resultsFile, file.errorString()));
+    return m_log->complete(m_elapsedMs);
+}
+
+BatchEvaluationThread::BatchEvaluationThread(QObject *parent)
+    : QObject(parent)
+    , m_worker(new BatchEvaluationWorker)
+{
+    qRegisterMetaType<BatchEvaluationRequest>();
+    m_thread.setObjectName(QStringLiteral("migician-batch-evaluation"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+BatchEvaluationThread::~BatchEvaluationThread()
+{
+    m_worker->cancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void BatchEvaluationThread::start(const BatchEvaluationRequest &request)
+{
+    // Runs on the worker's thread: the functor's context object is the worker.
+    QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker, request] { worker->start(request); },
+            Qt::QueuedConnection);
+}
+
+void BatchEvaluationThread::resume()
+{
+    QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker] { worker->resume(); }, Qt::QueuedConnection);
+}
+
+} // namespace migician::ui

@@ -1,0 +1,15 @@
+// The dashboard's series of an open project: one per batch-evaluation run stored in it (scored
+// on the cases it predicted, with their latencies) and one per human study.
+#pragma once
+
+#include "ui/dashboard_data.h"
+
+namespace migician::ui {
+
+// A run's predictions over the project's cases. `migicianRescale` follows the run's backend.
+annotate::Result<DashboardSeries> seriesFromRun(const annotate::ProjectStore &store, qint64 runId);
+
+// Every evaluation run (runs created by batch evaluation) and every study of the project.
+annotate::Result<QList<DashboardSeries>> projectSeries(const annotate::ProjectStore &store);
+
+} // namespace migician::ui
