@@ -103,8 +103,10 @@ Result<qint64> ProjectStore::caseIdBySource(const QString &source, int sourceInd
 {
     QSqlQuery q(database());
     if (Status s = sql::run(q, m_fileName, QStringLiteral("looking up a case"),
+                            // The literal "source_index >= 0" lets SQLite use the
+                            // partial unique index (a bound value alone does not).
                             QStringLiteral("SELECT id FROM cases WHERE source = ? AND "
-                                           "source_index = ?"),
+                                           "source_index = ? AND source_index >= 0"),
                             {source, sourceIndex});
         !s)
         return s;
