@@ -65,6 +65,7 @@ BatchEvaluationWindow::BatchEvaluationWindow(QWidget *parent)
     m_imagesRoot->setPlaceholderText(tr("Folder the bench's image paths are relative to"));
     m_limit->setRange(0, 1000000);
     m_limit->setSpecialValueText(tr("all cases"));
+    m_limit->setMinimumWidth(130); // room for the translated "all cases"
     m_seed->setRange(0, 1000000000);
     m_seed->setValue(42);
     m_seed->setEnabled(false);
@@ -80,6 +81,7 @@ BatchEvaluationWindow::BatchEvaluationWindow(QWidget *parent)
         row->addWidget(edit, 1);
         auto *browse = new QToolButton(this);
         browse->setText(tr("Browse..."));
+        m_browseButtons << browse;
         connect(browse, &QToolButton::clicked, this, choose);
         row->addWidget(browse);
         return row;
@@ -339,6 +341,8 @@ void BatchEvaluationWindow::setState(State state)
                                                        m_limit, m_seeded, m_results})
         w->setEnabled(configurable);
     m_seed->setEnabled(configurable && m_seeded->isChecked());
+    for (QWidget *browse : std::as_const(m_browseButtons))
+        browse->setEnabled(configurable);
     m_start->setEnabled(configurable && !m_projectFile.isEmpty());
     m_pause->setEnabled(state == State::Running || state == State::Paused);
     m_pause->setText(state == State::Paused ? tr("&Resume") : tr("&Pause"));

@@ -102,6 +102,7 @@ private:
     QPushButton *m_pause;
     QPushButton *m_cancel;
     QPushButton *m_dashboard;
+    QList<QWidget *> m_browseButtons;
 };
 
 } // namespace migician::ui
