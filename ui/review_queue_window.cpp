@@ -127,6 +127,7 @@ ReviewQueueWindow::ReviewQueueWindow(QWidget *parent)
     for (QDoubleSpinBox *spin : {m_minIou, m_maxIou})
         connect(spin, &QDoubleSpinBox::valueChanged, this, &ReviewQueueWindow::refresh);
     resize(760, 560);
+    fillChoosers();
     refresh();
 }
 
