@@ -11,9 +11,9 @@ namespace migician::model {
 
 struct ParsedBox
 {
-    int image = 0;        // 1-based image the box belongs to; 0 when the text does not say
+    int image = 0; // 1-based image the box belongs to; 0 when the text does not say
     double x1 = 0, y1 = 0, x2 = 0, y2 = 0; // normalised 0..1, ordered and clamped
-    std::string phrase;   // the object_ref phrase just before the box, if any
+    std::string phrase;                    // the object_ref phrase just before the box, if any
 };
 
 struct ParsedAnswer

@@ -1,7 +1,7 @@
 #include "engine.h"
 
-#include "model/prompt_builder.h"
 #include "model/model_error.h"
+#include "model/prompt_builder.h"
 #include "model/qwen2vl_model.h"
 #include "model/safetensors.h"
 
@@ -168,23 +168,23 @@ GroundingResult Engine::ground(const GroundingRequest &request,
         callbacks.onStage(Stage::Preprocess);
     const auto start = Clock::now();
 
-    const PromptInputs prompt = buildPromptInputs(*d->tokenizer, d->preprocessor, request.images, request.limits,
-                                                  request.query);
+    const PromptInputs prompt = buildPromptInputs(*d->tokenizer, d->preprocessor, request.images,
+                                                  request.limits, request.query);
     result.prompt = prompt.prompt;
     result.promptTokens = int(prompt.ids.size());
     ModelInputs inputs;
     inputs.ids.assign(prompt.ids.begin(), prompt.ids.end());
     std::vector<float> rows;
     for (const auto &image : prompt.images) {
-        result.images.push_back({image.original, image.resized, image.gridT, image.gridH, image.gridW,
-                                 image.tokenCount(d->preprocessor.mergeSize)});
+        result.images.push_back({image.original, image.resized, image.gridT, image.gridH,
+                                 image.gridW, image.tokenCount(d->preprocessor.mergeSize)});
         inputs.grids.push_back({image.gridT, image.gridH, image.gridW});
         rows.insert(rows.end(), image.patches.begin(), image.patches.end());
     }
     if (!rows.empty()) {
         const std::int64_t rowLength = prompt.images.front().rowLength;
-        inputs.pixelValues =
-                at::from_blob(rows.data(), {std::int64_t(rows.size()) / rowLength, rowLength}, at::kFloat);
+        inputs.pixelValues = at::from_blob(
+                rows.data(), {std::int64_t(rows.size()) / rowLength, rowLength}, at::kFloat);
     }
     const double preprocessMs
             = std::chrono::duration<double, std::milli>(Clock::now() - start).count();

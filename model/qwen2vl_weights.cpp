@@ -195,7 +195,8 @@ Qwen2VLWeights Qwen2VLWeights::random(const ModelConfig &config, at::Device devi
                     if (isNorm && name.find("bias") == std::string::npos)
                         slot = at::ones(shape, options);
                     else
-                        slot = at::empty(shape, options).uniform_(-0.03, 0.03); // uniform_ is much faster than randn
+                        slot = at::empty(shape, options)
+                                       .uniform_(-0.03, 0.03); // uniform_ is much faster than randn
                 });
     finish(w, config);
     return w;

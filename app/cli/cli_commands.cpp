@@ -14,13 +14,15 @@ int runEval(const QStringList &arguments);
 const std::vector<CliCommand> &commands()
 {
     static const std::vector<CliCommand> table{
-        {"tokenize", "Tokenize JSON lines from stdin", &runTokenize},
-        {"render-chat", "Render chat JSON lines with the Qwen2-VL template", &runRenderChat},
-        {"prompt", "Show the prompt, token ids and image grids for images and a query", &runPrompt},
-        {"ground", "Ground a query in images with the Migician model", &runGround},
-        {"project", "Create, import into and export a project file", &runProject},
-        {"score", "Score predictions on MIG-Bench (official, raw, image-aware)", &runScore},
-        {"eval", "Evaluate a model or the built-in assistant on MIG-Bench (resumable)", &runEval},
+            {"tokenize", "Tokenize JSON lines from stdin", &runTokenize},
+            {"render-chat", "Render chat JSON lines with the Qwen2-VL template", &runRenderChat},
+            {"prompt", "Show the prompt, token ids and image grids for images and a query",
+             &runPrompt},
+            {"ground", "Ground a query in images with the Migician model", &runGround},
+            {"project", "Create, import into and export a project file", &runProject},
+            {"score", "Score predictions on MIG-Bench (official, raw, image-aware)", &runScore},
+            {"eval", "Evaluate a model or the built-in assistant on MIG-Bench (resumable)",
+             &runEval},
     };
     return table;
 }

@@ -13,22 +13,29 @@ bool WorkbenchOptions::parse(const QStringList &arguments, QString *error)
             QCoreApplication::translate("main", "Free-form multi-image visual grounding."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+    const QCommandLineOption screenshot(
+            QStringLiteral("screenshot"),
             QCoreApplication::translate("main", "Render the main window to FILE.png and exit."),
             QStringLiteral("FILE"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"),
-            QCoreApplication::translate("main", "Window size, e.g. 1280x800."), QStringLiteral("WxH"));
-    const QCommandLineOption lang(QStringLiteral("lang"),
+    const QCommandLineOption sizeOption(
+            QStringLiteral("size"),
+            QCoreApplication::translate("main", "Window size, e.g. 1280x800."),
+            QStringLiteral("WxH"));
+    const QCommandLineOption lang(
+            QStringLiteral("lang"),
             QCoreApplication::translate("main", "User interface language (en, zh_CN, ko)."),
             QStringLiteral("LANG"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
+    const QCommandLineOption demo(
+            QStringLiteral("demo"),
             QCoreApplication::translate("main", "Open the bundled demo case."));
-    const QCommandLineOption project(QStringLiteral("project"),
+    const QCommandLineOption project(
+            QStringLiteral("project"),
             QCoreApplication::translate("main", "Open or create this project file."),
             QStringLiteral("FILE"));
-    const QCommandLineOption model(QStringLiteral("model"),
+    const QCommandLineOption model(
+            QStringLiteral("model"),
             QCoreApplication::translate("main",
-                    "Migician checkpoint folder (also MIGICIAN_MODEL_DIR)."),
+                                        "Migician checkpoint folder (also MIGICIAN_MODEL_DIR)."),
             QStringLiteral("DIR"));
     parser.addOptions({screenshot, sizeOption, lang, demo, project, model});
     parser.process(arguments);

@@ -1,2 +1,3 @@
-// Control for the layering probes: a model header compiles with migician_model's usage requirements.
+// Control for the layering probes: a model header compiles with migician_model's usage
+// requirements.
 #include "model/model_error.h"

@@ -52,11 +52,13 @@ inline double maxAbsDiff(const at::Tensor &a, const at::Tensor &b)
     return (a.cpu().to(at::kDouble) - b.cpu().to(at::kDouble)).abs().max().item<double>();
 }
 
-// The device the parity suites run on: cpu, or cuda when MIGICIAN_TEST_DEVICE=cuda (tests/gpu/check.sh).
+// The device the parity suites run on: cpu, or cuda when MIGICIAN_TEST_DEVICE=cuda
+// (tests/gpu/check.sh).
 inline at::Device testDevice()
 {
     const char *device = std::getenv("MIGICIAN_TEST_DEVICE");
-    return device && std::string(device) == "cuda" ? at::Device(at::kCUDA, 0) : at::Device(at::kCPU);
+    return device && std::string(device) == "cuda" ? at::Device(at::kCUDA, 0)
+                                                   : at::Device(at::kCPU);
 }
 
 inline std::vector<std::int64_t> toIds(const at::Tensor &t)

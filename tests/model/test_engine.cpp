@@ -6,7 +6,6 @@
 #include "model/model_error.h"
 #include "model/mrope_positions.h"
 
-
 #include <filesystem>
 #include <regex>
 

@@ -1,6 +1,6 @@
 // Include this LAST in test files that use ATen. Debian's libtorch pulls in glog, whose CHECK,
-// CHECK_EQ, ... macros replace doctest's: a failing "CHECK" would then abort the whole run instead of
-// being counted, and passing ones would not be counted at all. Re-point them at doctest.
+// CHECK_EQ, ... macros replace doctest's: a failing "CHECK" would then abort the whole run instead
+// of being counted, and passing ones would not be counted at all. Re-point them at doctest.
 #pragma once
 
 #include <ATen/ATen.h>
