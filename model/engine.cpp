@@ -22,35 +22,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-at::ScalarType scalarType(DType dtype)
-{
-    switch (dtype) {
-    case DType::Float32:
-        return at::kFloat;
-    case DType::BFloat16:
-        return at::kBFloat16;
-    case DType::Float16:
-        return at::kHalf;
-    }
-    return at::kFloat;
-}
-
-at::Device torchDevice(const EngineOptions &options)
-{
-    if (options.device == Device::Cuda) {
-        if (!at::hasCUDA())
-            throw ModelError("--device cuda",
-                             "this build of libtorch has no CUDA support or no GPU is visible; "
-                             "use --device cpu");
-        return at::Device(at::kCUDA, 0);
-    }
-    if (options.dtype == DType::Float16)
-        throw ModelError("--dtype float16",
-                         "half precision is not implemented for CPU tensors; use float32 or "
-                         "bfloat16 on the CPU");
-    return at::Device(at::kCPU);
-}
-
 bool isOutOfMemory(const std::exception &error)
 {
     const std::string what = error.what();
@@ -118,7 +89,7 @@ std::unique_ptr<Engine> Engine::load(const EngineOptions &options, const Progres
 {
     auto impl = std::make_unique<Impl>();
     impl->options = options;
-    const at::Device device = torchDevice(options);
+    const at::Device device = resolveDevice(options.device, options.dtype);
     at::set_num_threads(options.threads > 0
                                 ? options.threads
                                 : int(std::max(1u, std::thread::hardware_concurrency())));
@@ -141,7 +112,7 @@ std::unique_ptr<Engine> Engine::load(const EngineOptions &options, const Progres
     impl->checkpoint = Checkpoint::open(dir);
     try {
         auto weights = Qwen2VLWeights::load(impl->checkpoint, impl->config, device,
-                                            scalarType(options.dtype),
+                                            toScalarType(options.dtype),
                                             [&](double fraction, const std::string &tensor) {
                                                 if (progress)
                                                     progress(0.02 + 0.98 * fraction, tensor);

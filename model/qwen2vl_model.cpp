@@ -4,6 +4,8 @@
 #include "model/mrope_positions.h"
 #include "model/token_sampler.h"
 
+#include <ATen/Context.h>
+
 #include <algorithm>
 #include <chrono>
 
@@ -26,6 +28,35 @@ void synchronize(const at::Tensor &t)
 }
 
 } // namespace
+
+at::ScalarType toScalarType(DType dtype)
+{
+    switch (dtype) {
+    case DType::Float32:
+        return at::kFloat;
+    case DType::BFloat16:
+        return at::kBFloat16;
+    case DType::Float16:
+        return at::kHalf;
+    }
+    return at::kFloat;
+}
+
+at::Device resolveDevice(Device device, DType dtype)
+{
+    if (device == Device::Cuda) {
+        if (!at::hasCUDA())
+            throw ModelError("--device cuda",
+                             "this build of libtorch has no CUDA support or no GPU is visible; "
+                             "use --device cpu");
+        return at::Device(at::kCUDA, 0);
+    }
+    if (dtype == DType::Float16)
+        throw ModelError("--dtype float16",
+                         "half precision is not implemented for CPU tensors; use float32 or "
+                         "bfloat16 on the CPU");
+    return at::Device(at::kCPU);
+}
 
 Qwen2VLModel::Qwen2VLModel(const ModelConfig &config, Qwen2VLWeights weights)
     : m_config(config)

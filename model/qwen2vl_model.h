@@ -17,6 +17,11 @@
 
 namespace migician::model {
 
+at::ScalarType toScalarType(DType dtype);
+// The torch device for a request; throws ModelError when CUDA is asked for but absent, or for
+// float16 on the CPU (not implemented there by libtorch 1.13).
+at::Device resolveDevice(Device device, DType dtype);
+
 struct ModelInputs
 {
     std::vector<std::int64_t> ids;         // the whole prompt, pads expanded

@@ -38,8 +38,6 @@ void forEachSlot(Qwen2VLWeights &w, const ModelConfig &c, Visit &&visit)
     const auto &v = c.vision;
     const std::int64_t E = v.embedDim;
     const std::int64_t mlp = std::int64_t(v.embedDim) * v.mlpRatio;
-    const std::int64_t patch
-            = std::int64_t(v.inChannels) * v.temporalPatchSize * v.patchSize * v.patchSize;
     const std::int64_t merged = E * v.spatialMergeSize * v.spatialMergeSize;
     const std::int64_t H = c.hiddenSize;
     const std::int64_t hd = c.headDim();

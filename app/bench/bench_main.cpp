@@ -133,19 +133,6 @@ std::vector<std::int64_t> promptIds(const Options &o, int tokensPerImage)
     return ids;
 }
 
-at::ScalarType dtypeOf(const std::string &name)
-{
-    switch (parseDType(name)) {
-    case DType::Float32:
-        return at::kFloat;
-    case DType::BFloat16:
-        return at::kBFloat16;
-    case DType::Float16:
-        return at::kHalf;
-    }
-    return at::kFloat;
-}
-
 long long peakDeviceBytes(const at::Device &device)
 {
 #ifdef MIGICIAN_WITH_CUDA
@@ -183,12 +170,9 @@ int main(int argc, char **argv)
             return 0;
         }
         at::set_num_threads(o.threads);
-        const at::Device device = parseDevice(o.device) == Device::Cuda ? at::Device(at::kCUDA, 0)
-                                                                        : at::Device(at::kCPU);
-        if (device.is_cuda() && !at::hasCUDA())
-            throw ModelError("--device cuda",
-                             "this libtorch has no CUDA support or no GPU is visible");
-        const at::ScalarType dtype = dtypeOf(o.dtype);
+        const DType requested = parseDType(o.dtype);
+        const at::Device device = resolveDevice(parseDevice(o.device), requested);
+        const at::ScalarType dtype = toScalarType(requested);
         const std::string configPath = o.config.empty() ? o.checkpoint + "/config.json" : o.config;
         const ModelConfig config = ModelConfig::fromFile(configPath);
 
