@@ -4,6 +4,13 @@
 
 #include <atomic>
 
+// at::scaled_dot_product_attention takes an explicit scale from libtorch 2.1 on.
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
+#define MIGICIAN_HAS_FUSED_ATTENTION 1
+#else
+#define MIGICIAN_HAS_FUSED_ATTENTION 0
+#endif
+
 namespace migician::model {
 
 namespace {
@@ -12,7 +19,7 @@ std::atomic<AttentionKernel> g_kernel{AttentionKernel::Auto};
 
 bool fusedAttentionAvailable()
 {
-#if TORCH_VERSION_MAJOR >= 2
+#if MIGICIAN_HAS_FUSED_ATTENTION
     return true;
 #else
     return false;
@@ -32,7 +39,7 @@ AttentionKernel attentionKernel()
 at::Tensor attend(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v,
                   const at::Tensor &mask, double scale)
 {
-#if TORCH_VERSION_MAJOR >= 2
+#if MIGICIAN_HAS_FUSED_ATTENTION
     if (g_kernel != AttentionKernel::Explicit) {
         at::Tensor m = mask.defined() ? mask.to(q.scalar_type()) : at::Tensor();
         return at::scaled_dot_product_attention(q, k, v, m, 0.0, false, scale);

@@ -1,5 +1,5 @@
 // Scaled dot-product attention shared by the vision tower and the decoder. Uses
-// at::scaled_dot_product_attention on libtorch 2.x and an explicit matmul/softmax path on 1.13
+// at::scaled_dot_product_attention on libtorch >= 2.1 and an explicit matmul/softmax path before
 // (selectable, so tests can compare them). Scores are normalised in float32, as the reference does.
 #pragma once
 
@@ -9,8 +9,8 @@ namespace migician::model {
 
 enum class AttentionKernel { Auto, Explicit, Fused };
 
-// The fused kernel is compiled in (libtorch >= 2.0).
-bool fusedAttentionAvailable();
+// The fused kernel is compiled in.
+bool fusedAttentionAvailable();                  // libtorch >= 2.1
 void setAttentionKernel(AttentionKernel kernel); // process-wide; for tests and benchmarks
 AttentionKernel attentionKernel();
 
