@@ -1,5 +1,7 @@
 #include "opencv_assistant.h"
 
+#include "ui/image_alignment.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -14,6 +16,10 @@ namespace {
 
 // Search images are reduced to this longest side: enough detail for matching, fast on 2 cores.
 constexpr int kSearchSide = 640;
+// Difference images are compared at this longest side; smaller changes are not asked about.
+constexpr int kDifferenceSide = 512;
+// A grey-level change below this is noise or lighting, never "the difference".
+constexpr double kMinChange = 25;
 
 QString tr(const char *text)
 {
@@ -199,56 +205,97 @@ AssistantAnswer OpenCvAssistant::locateReference(const QList<QImage> &caseImages
     return result;
 }
 
-AssistantAnswer OpenCvAssistant::locateDifference(const QImage &first, const QImage &second)
+AssistantAnswer OpenCvAssistant::locateDifference(const QImage &first, const QImage &second,
+                                                  Alignment alignment)
 {
     AssistantAnswer result;
     if (first.isNull() || second.isNull()) {
         result.text = label() + QStringLiteral(": ") + tr("One of the two images is empty.");
         return result;
     }
-    const double factor = shrinkFactor(first, 512);
     cv::Mat a = toGray(first);
-    cv::resize(a, a, cv::Size(), factor, factor, cv::INTER_AREA);
+    const double firstFactor = shrinkFactor(first, kDifferenceSide);
+    cv::resize(a, a, cv::Size(), firstFactor, firstFactor, cv::INTER_AREA);
     cv::Mat b = toGray(second);
-    cv::resize(b, b, a.size(), 0, 0, cv::INTER_AREA);
+    const double secondFactor = shrinkFactor(second, kDifferenceSide);
+    cv::resize(b, b, cv::Size(), secondFactor, secondFactor, cv::INTER_AREA);
+    const ImageAlignment aligned = alignment == Alignment::Aligned
+                                           ? ImageAlignment::estimate(a, b)
+                                           : ImageAlignment::resizeOnly(a.size(), b.size());
+    const cv::Mat warp(aligned.secondToFirst);
+
     cv::GaussianBlur(a, a, cv::Size(5, 5), 0);
     cv::GaussianBlur(b, b, cv::Size(5, 5), 0);
+    cv::Mat warped;
+    cv::warpPerspective(b, warped, warp, a.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, 0);
+    // Where the warped second image has no pixels there is nothing to compare; its interpolated
+    // border is not a change either.
+    cv::Mat valid;
+    cv::warpPerspective(cv::Mat(b.size(), CV_8U, cv::Scalar(255)), valid, warp, a.size(),
+                        cv::INTER_NEAREST, cv::BORDER_CONSTANT, 0);
+    cv::erode(valid, valid, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(7, 7)));
+    if (cv::countNonZero(valid) < 0.1 * double(a.total())) {
+        result.text = label() + QStringLiteral(": ")
+                      + tr("The two images hardly overlap after alignment; no difference "
+                           "can be measured.");
+        return result;
+    }
     cv::Mat diff;
-    cv::absdiff(a, b, diff);
-    cv::Mat mask;
-    cv::threshold(diff, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-    // Small threshold from Otsu on near-identical images would flag noise: demand a real change.
+    cv::absdiff(a, warped, diff);
+    diff.setTo(0, valid == 0);
+    // Otsu alone, on near-identical images, would flag noise: demand a real change.
     double maxDiff = 0;
     cv::minMaxLoc(diff, nullptr, &maxDiff);
-    if (maxDiff < 25) {
+    if (maxDiff < kMinChange) {
         result.text = label() + QStringLiteral(": ") + tr("The two images look the same.");
         return result;
     }
+    cv::Mat mask;
+    const double otsu = cv::threshold(diff, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    if (otsu < kMinChange)
+        cv::threshold(diff, mask, kMinChange, 255, cv::THRESH_BINARY);
+    // Opening removes the thin seams a sub-pixel misalignment leaves along edges; closing joins
+    // the pieces of one changed object.
+    cv::morphologyEx(mask, mask, cv::MORPH_OPEN,
+                     cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(3, 3)));
     cv::morphologyEx(mask, mask, cv::MORPH_CLOSE,
                      cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(9, 9)));
-    std::vector<std::vector<cv::Point>> contours;
-    cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-    double bestArea = 0;
-    cv::Rect best;
-    for (const auto &contour : contours) {
-        const cv::Rect rect = cv::boundingRect(contour);
-        const double area = cv::contourArea(contour);
-        if (area > bestArea) {
-            bestArea = area;
-            best = rect;
-        }
-    }
-    if (bestArea <= 0) {
+    cv::Mat labels, stats, centroids;
+    const int count = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8);
+    int best = 0;
+    for (int i = 1; i < count; ++i)
+        if (best == 0 || stats.at<int>(i, cv::CC_STAT_AREA) > stats.at<int>(best, cv::CC_STAT_AREA))
+            best = i;
+    if (best == 0) {
         result.text = label() + QStringLiteral(": ") + tr("No changed region found.");
         return result;
     }
-    const annotate::NormBox box = normalised(cv::Rect2d(best), a.size());
-    result.boxes << predicted(1, box, first) << predicted(2, box, second);
-    const double fraction = bestArea / double(a.total());
+    const cv::Rect2d inFirst(
+            stats.at<int>(best, cv::CC_STAT_LEFT), stats.at<int>(best, cv::CC_STAT_TOP),
+            stats.at<int>(best, cv::CC_STAT_WIDTH), stats.at<int>(best, cv::CC_STAT_HEIGHT));
+    const cv::Rect2d inSecond = ImageAlignment::mapRect(aligned.secondToFirst.inv(), inFirst);
+    const annotate::NormBox firstBox = normalised(inFirst, a.size());
+    const annotate::NormBox secondBox = normalised(inSecond, b.size());
+    result.boxes << predicted(1, firstBox, first) << predicted(2, secondBox, second);
+    const double fraction = stats.at<int>(best, cv::CC_STAT_AREA) / double(cv::countNonZero(valid));
     result.scores << fraction << fraction;
-    result.text = label() + QStringLiteral(" (") + tr("image difference")
-                  + QStringLiteral("): The largest difference is in the second image. ")
-                  + boxTag(box);
+
+    QString how;
+    switch (aligned.method) {
+    case ImageAlignment::Method::Homography:
+        how = tr("aligned by a homography from %1 ORB feature matches").arg(aligned.inliers);
+        break;
+    case ImageAlignment::Method::EccAffine:
+        how = tr("aligned by ECC (affine), feature matching failed");
+        break;
+    case ImageAlignment::Method::ResizeOnly:
+        how = aligned.attempted ? tr("alignment failed, the second image was only resized")
+                                : tr("not aligned, the second image was only resized");
+        break;
+    }
+    result.text = label() + QStringLiteral(" (") + tr("image difference, %1").arg(how)
+                  + QStringLiteral("): It's in the second image. ") + boxTag(secondBox)
+                  + QStringLiteral(" In the first image: ") + boxTag(firstBox);
     return result;
 }
 

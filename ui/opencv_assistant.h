@@ -1,8 +1,9 @@
 // The built-in assistant: answers what it can without Migician weights, with OpenCV.
 // - a visual-reference query (a crop of one image): multi-scale template matching of the crop
 //   over the other images of the case;
-// - a two-image difference query: absolute difference of the two images brought to a common size,
-//   the largest changed region.
+// - a two-image difference query: the second image is aligned onto the first (ORB + homography,
+//   ECC affine as the fallback, see image_alignment.h), the absolute difference is taken where both
+//   images have pixels, and the largest changed connected region is reported on both images.
 // Anything else gets an explanation that Migician weights are needed (needsWeights = true).
 // Answers use the Migician text format ("It's in the second image. <|box_start|>(x1,y1),(x2,y2)
 // <|box_end|>", coordinates on the 0-1000 scale) and always name the assistant as their source.
@@ -51,8 +52,13 @@ public:
                                            const VisualReference &reference,
                                            const std::atomic<bool> *cancel = nullptr);
 
-    // Largest region that changed between two images; the box is reported on both images.
-    static AssistantAnswer locateDifference(const QImage &first, const QImage &second);
+    // Largest region that changed between two images. boxes[0] is the region in the first image's
+    // coordinates, boxes[1] the same region in the second image's (where the text says "It's in
+    // the second image."). ResizeOnly skips the alignment (the second image is only scaled to the
+    // first's size): kept to show, and test, what alignment buys.
+    enum class Alignment { Aligned, ResizeOnly };
+    static AssistantAnswer locateDifference(const QImage &first, const QImage &second,
+                                            Alignment alignment = Alignment::Aligned);
 
     // True when a text-only query asks for the difference between images.
     static bool isDifferenceQuery(const QString &query);
