@@ -1,5 +1,8 @@
 #include "case_canvas.h"
 
+#include "ui/move_box_menu.h"
+
+#include <QContextMenuEvent>
 #include <QKeyEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -11,6 +14,7 @@ namespace migician::ui {
 CaseCanvas::CaseCanvas(QWidget *parent)
     : QGraphicsView(parent)
     , m_scene(new CaseScene(this))
+    , m_moveMenu(new MoveBoxMenu(m_scene, this, this))
 {
     setScene(m_scene);
     setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform);
@@ -127,6 +131,22 @@ void CaseCanvas::mouseReleaseEvent(QMouseEvent *event)
         setDragMode(QGraphicsView::NoDrag);
         m_fitted = false;
     }
+}
+
+void CaseCanvas::contextMenuEvent(QContextMenuEvent *event)
+{
+    // A right click on a box selects it and offers to move it to another image.
+    for (QGraphicsItem *item : items(event->pos())) {
+        if (auto *box = dynamic_cast<BoxItem *>(item);
+            box && box->kind() == BoxItem::Kind::Annotation) {
+            if (!box->isSelected())
+                m_scene->selectAnnotation(box->annotation().id);
+            m_moveMenu->exec(event->globalPos());
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsView::contextMenuEvent(event);
 }
 
 } // namespace migician::ui

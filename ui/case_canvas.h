@@ -1,6 +1,7 @@
 // The multi-image canvas view: zoom with the wheel (around the cursor), pan by dragging empty
 // space or with the middle button, fit and 1:1, and the editing keys of the selected box (Del,
-// Enter, arrows; W starts a new box). The data side lives in CaseScene.
+// Enter, arrows; W starts a new box; Ctrl+Left/Right and the context menu move it to another
+// image, see MoveBoxMenu). The data side lives in CaseScene.
 #pragma once
 
 #include "ui/case_scene.h"
@@ -8,6 +9,8 @@
 #include <QGraphicsView>
 
 namespace migician::ui {
+
+class MoveBoxMenu;
 
 class CaseCanvas : public QGraphicsView
 {
@@ -17,6 +20,7 @@ public:
 
     CaseScene *caseScene() const { return m_scene; }
     double zoom() const { return transform().m11(); }
+    MoveBoxMenu *moveMenu() const { return m_moveMenu; }
 
 public Q_SLOTS:
     void fitAll();
@@ -34,9 +38,11 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     CaseScene *m_scene;
+    MoveBoxMenu *m_moveMenu;
     bool m_fitted = true; // keep fitting on resize until the user zooms
 };
 

@@ -248,6 +248,14 @@ void CaseScene::nudgeSelected(int dx, int dy)
     finishEdit(item, moved);
 }
 
+void CaseScene::moveSelectedToImage(int image)
+{
+    BoxItem *item = boxItem(selectedAnnotation());
+    if (!item || image < 1 || image > imageCount() || image == item->annotation().image)
+        return;
+    Q_EMIT boxEdited(item->annotation().id, image, item->annotation().box, takeEditDuration());
+}
+
 void CaseScene::finishEdit(BoxItem *item, const QRectF &sceneRect)
 {
     const int image

@@ -53,6 +53,9 @@ public:
     BoxItem *boxItem(qint64 annotationId) const;
     // Nudges the selected box by (dx, dy) image pixels; reports it like a drag.
     void nudgeSelected(int dx, int dy);
+    // Moves the selected box to Image-k at the same place relative to the image; reports it like
+    // a drag. Nothing happens for its own image or an image the case does not have.
+    void moveSelectedToImage(int image);
 
 Q_SIGNALS:
     void modeChanged(migician::ui::CaseScene::Mode mode);

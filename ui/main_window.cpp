@@ -7,6 +7,7 @@
 #include "ui/case_session.h"
 #include "ui/demo_project.h"
 #include "ui/export_dialog.h"
+#include "ui/move_box_menu.h"
 #include "ui/query_panel.h"
 #include "ui/research_windows.h"
 #include "ui/settings_dialog.h"
@@ -119,6 +120,8 @@ void MainWindow::buildActions()
             {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    edit->addMenu(m_canvas->moveMenu());
     edit->addSeparator();
     edit->addAction(tr("&Settings..."), this, &MainWindow::showSettings);
 
