@@ -89,9 +89,19 @@ void InferenceWorker::ensureEngine(const EngineSettings &settings)
     options.device = model::parseDevice(settings.device.toStdString());
     options.dtype = model::parseDType(settings.dtype.toStdString());
     Q_EMIT loadProgress(0.0, tr("Loading %1").arg(settings.modelDir));
-    m_engine = model::Engine::load(options, [this](double fraction, const std::string &what) {
-        Q_EMIT loadProgress(fraction, QString::fromStdString(what));
-    });
+    // The loader reports every tensor (hundreds): one queued signal each, and a progress-bar
+    // repaint each on the GUI thread, stalled it by up to 70 ms. Report at most every 50 ms.
+    QElapsedTimer sinceReport;
+    sinceReport.start();
+    bool reported = false;
+    m_engine = model::Engine::load(
+            options, [this, &sinceReport, &reported](double fraction, const std::string &what) {
+                if (reported && sinceReport.elapsed() < 50)
+                    return;
+                reported = true;
+                sinceReport.restart();
+                Q_EMIT loadProgress(fraction, QString::fromStdString(what));
+            });
     m_loaded = settings;
     Q_EMIT loadProgress(1.0, tr("Model loaded"));
 }

@@ -1,67 +1,28 @@
 // The inference worker on its thread: the tiny fixture checkpoint as the model (streamed ids equal
 // the reference's, a cancel mid-generation, a rerun), errors as messages, and the GUI thread's
 // longest stall while the worker runs.
+#include "model_test_support.h"
 #include "support/qt_test_registry.h"
 
 #include "ui/image_decoder.h"
 #include "ui/inference_worker.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimer>
 
 using namespace migician;
 
 namespace {
-
-const QString kTiny = QStringLiteral(MIGICIAN_SHARED_DIR "/fixtures/qwen2vl-tiny");
-
-QJsonObject tinyCase(const QString &name)
-{
-    QFile file(kTiny + QStringLiteral("/cases.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    for (const QJsonValue &c :
-         QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("cases")).toArray())
-        if (c.toObject().value(QStringLiteral("name")).toString() == name)
-            return c.toObject();
-    return {};
-}
+const QString kTiny = test::tinyCheckpoint();
+using test::StallDetector;
+using test::tinyCase;
 
 QList<qint64> ids(const QJsonValue &array)
 {
-    QList<qint64> result;
-    for (const QJsonValue &v : array.toArray())
-        result << v.toInteger();
-    return result;
+    return test::tokenIds(array);
 }
-
-// Records the longest gap between 5 ms ticks of a timer on the GUI thread.
-class StallDetector : public QObject
-{
-public:
-    StallDetector()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(5);
-        connect(&m_timer, &QTimer::timeout, this,
-                [this] { m_longest = std::max(m_longest, m_clock.restart()); });
-        m_clock.start();
-        m_timer.start();
-    }
-    qint64 longestMs() const { return m_longest; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_longest = 0;
-};
-
 } // namespace
 
 class InferenceWorkerTest : public QObject
