@@ -735,6 +735,25 @@
     </message>
 </context>
 <context>
+    <name>migician::ui::MoveBoxMenu</name>
+    <message>
+        <source>&amp;Move box to image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image-%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::OpenCvAssistant</name>
     <message>
         <source>Built-in assistant (OpenCV)</source>
@@ -769,7 +788,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>image difference</source>
+        <source>The two images hardly overlap after alignment; no difference can be measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aligned by a homography from %1 ORB feature matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aligned by ECC (affine), feature matching failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alignment failed, the second image was only resized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not aligned, the second image was only resized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image difference, %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

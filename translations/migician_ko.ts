@@ -734,6 +734,25 @@
     </message>
 </context>
 <context>
+    <name>migician::ui::MoveBoxMenu</name>
+    <message>
+        <source>&amp;Move box to image</source>
+        <translation>상자를 이미지로 이동(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Previous image</source>
+        <translation>이전 이미지</translation>
+    </message>
+    <message>
+        <source>Next image</source>
+        <translation>다음 이미지</translation>
+    </message>
+    <message>
+        <source>Image-%1</source>
+        <translation>Image-%1</translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::OpenCvAssistant</name>
     <message>
         <source>Built-in assistant (OpenCV)</source>
@@ -768,8 +787,28 @@
         <translation>변경된 영역을 찾지 못했습니다.</translation>
     </message>
     <message>
-        <source>image difference</source>
-        <translation>이미지 차이</translation>
+        <source>The two images hardly overlap after alignment; no difference can be measured.</source>
+        <translation>정렬 후 두 이미지가 거의 겹치지 않아 차이를 측정할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>aligned by a homography from %1 ORB feature matches</source>
+        <translation>ORB 특징 매칭 %1개로 구한 호모그래피로 정렬함</translation>
+    </message>
+    <message>
+        <source>aligned by ECC (affine), feature matching failed</source>
+        <translation>특징 매칭 실패, ECC(아핀)로 정렬함</translation>
+    </message>
+    <message>
+        <source>alignment failed, the second image was only resized</source>
+        <translation>정렬 실패, 두 번째 이미지는 크기만 조정함</translation>
+    </message>
+    <message>
+        <source>not aligned, the second image was only resized</source>
+        <translation>정렬하지 않음, 두 번째 이미지는 크기만 조정함</translation>
+    </message>
+    <message>
+        <source>image difference, %1</source>
+        <translation>이미지 차이, %1</translation>
     </message>
 </context>
 <context>

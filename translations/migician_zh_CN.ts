@@ -734,6 +734,25 @@
     </message>
 </context>
 <context>
+    <name>migician::ui::MoveBoxMenu</name>
+    <message>
+        <source>&amp;Move box to image</source>
+        <translation>将框移到图像(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Previous image</source>
+        <translation>上一幅图像</translation>
+    </message>
+    <message>
+        <source>Next image</source>
+        <translation>下一幅图像</translation>
+    </message>
+    <message>
+        <source>Image-%1</source>
+        <translation>Image-%1</translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::OpenCvAssistant</name>
     <message>
         <source>Built-in assistant (OpenCV)</source>
@@ -768,8 +787,28 @@
         <translation>未找到变化区域。</translation>
     </message>
     <message>
-        <source>image difference</source>
-        <translation>图像差异</translation>
+        <source>The two images hardly overlap after alignment; no difference can be measured.</source>
+        <translation>对齐后两幅图像几乎没有重叠，无法测量差异。</translation>
+    </message>
+    <message>
+        <source>aligned by a homography from %1 ORB feature matches</source>
+        <translation>由 %1 个 ORB 特征匹配估计的单应性变换对齐</translation>
+    </message>
+    <message>
+        <source>aligned by ECC (affine), feature matching failed</source>
+        <translation>特征匹配失败，已用 ECC（仿射）对齐</translation>
+    </message>
+    <message>
+        <source>alignment failed, the second image was only resized</source>
+        <translation>对齐失败，第二幅图像仅做了缩放</translation>
+    </message>
+    <message>
+        <source>not aligned, the second image was only resized</source>
+        <translation>未对齐，第二幅图像仅做了缩放</translation>
+    </message>
+    <message>
+        <source>image difference, %1</source>
+        <translation>图像差异，%1</translation>
     </message>
 </context>
 <context>
