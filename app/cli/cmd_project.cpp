@@ -7,7 +7,9 @@
 #include "annotate/project_store.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QImageReader>
 
 #include <cstdio>
 
@@ -35,6 +37,35 @@ int create(const QStringList &positional)
     return 0;
 }
 
+// annotate/ (Qt Core only) cannot read image headers, but COCO and ODVG exports need pixel
+// sizes: the command records the size of every image file it finds that has none yet.
+Result<int> recordImageSizes(ProjectStore &store)
+{
+    const Result<QString> root = store.imagesRoot();
+    if (!root)
+        return root.status();
+    const Result<QList<ImageInfo>> images = store.listImages();
+    if (!images)
+        return images.status();
+    int recorded = 0;
+    const Status status = store.transaction([&]() -> Status {
+        for (const ImageInfo &image : *images) {
+            if (image.width && image.height)
+                continue;
+            const QSize size = QImageReader(QDir(*root).filePath(image.relativePath)).size();
+            if (size.width() <= 0 || size.height() <= 0)
+                continue;
+            if (Status s = store.setImageSize(image.id, size.width(), size.height()); !s)
+                return s;
+            ++recorded;
+        }
+        return {};
+    });
+    if (!status)
+        return status;
+    return recorded;
+}
+
 int importMigBenchCommand(const QStringList &positional, const QString &bench, const QString &root)
 {
     if (positional.size() != 2 || bench.isEmpty() || root.isEmpty())
@@ -49,6 +80,9 @@ int importMigBenchCommand(const QStringList &positional, const QString &bench, c
     const auto report = importMigBench(*store.value(), bench, root);
     if (!report)
         return fail(report.error());
+    const auto sized = recordImageSizes(*store.value());
+    if (!sized)
+        return fail(sized.error());
     std::printf("imported %d new cases (%d already present) in %lld ms\n", report->added,
                 report->alreadyPresent, static_cast<long long>(timer.elapsed()));
     for (auto it = report->perTask.begin(); it != report->perTask.end(); ++it)
@@ -59,6 +93,7 @@ int importMigBenchCommand(const QStringList &positional, const QString &bench, c
         std::printf("  %s\n", qPrintable(path));
     if (report->missingImages.size() > 10)
         std::printf("  ...\n");
+    std::printf("image sizes read: %d\n", *sized);
     for (const QString &warning : report->warnings)
         std::printf("warning: %s\n", qPrintable(warning));
     return 0;
