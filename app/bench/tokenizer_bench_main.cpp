@@ -1,5 +1,6 @@
 // migician-tokenizer-bench: encoding speed of the Qwen2 tokenizer on ~1 MB of mixed text built
-// deterministically from the golden cases. Prints one JSON object; not a test.
+// deterministically from the golden cases (cache-friendly: the same lines recur), and on ~1 MB of
+// random vocabulary words (few repeats). Prints one JSON object; not a test.
 #include "model/tokenizer.h"
 
 #include <nlohmann/json.hpp>
@@ -14,6 +15,7 @@
 #include <string>
 #include <vector>
 
+using migician::model::TokenId;
 using migician::model::Tokenizer;
 
 namespace {
@@ -116,13 +118,30 @@ int main(int argc, char **argv)
         const auto cold = measure("cold cache");
         const auto warm = measure("warm cache");
 
+        // A second megabyte with few repeated words: random vocabulary entries (any language,
+        // code, punctuation) decoded and joined, so that the word cache rarely helps.
+        std::uniform_int_distribution<TokenId> anyToken(0, 151642);
+        std::string vocabularyText;
+        for (int word = 1; vocabularyText.size() < targetBytes; ++word) {
+            std::vector<TokenId> ids;
+            for (int k = 1 + word % 4; k > 0; --k)
+                ids.push_back(anyToken(random));
+            vocabularyText += tokenizer->decode(ids, true);
+            vocabularyText += word % 12 == 0 ? '\n' : ' ';
+        }
+        std::swap(text, vocabularyText);
+        const auto rare = measure("random vocabulary words, cold cache");
+        std::swap(text, vocabularyText);
+
         nlohmann::ordered_json report{{"tokenizer", tokenizerPath},
                                       {"load_seconds", loadSeconds},
                                       {"bytes", text.size()},
                                       {"lines", lines},
                                       {"vocab_size", tokenizer->vocabSize()},
                                       {"cold", cold},
-                                      {"warm", warm}};
+                                      {"warm", warm},
+                                      {"rare_words_bytes", vocabularyText.size()},
+                                      {"rare_words", rare}};
         std::cout << report.dump(2) << '\n';
     } catch (const std::exception &e) {
         std::fprintf(stderr, "migician-tokenizer-bench: %s\n", e.what());
