@@ -1,4 +1,5 @@
 // migician-workbench: the desktop application.
+#include "ui/app_settings.h"
 #include "ui/main_window.h"
 #include "workbench_options.h"
 
@@ -35,9 +36,10 @@ void installTranslators(QApplication &app, const QString &language)
     QLocale::setDefault(locale);
     auto *own = new QTranslator(&app);
     if (own->load(locale, QStringLiteral("migician"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
+                  QStringLiteral(":/i18n"))) {
         QApplication::installTranslator(own);
-    else
+        qCInfo(lcWorkbench) << "user interface language:" << locale.name();
+    } else
         qCInfo(lcWorkbench) << "no translation for" << locale.name();
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -62,7 +64,9 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "migician-workbench: %s\n", qPrintable(error));
         return 2;
     }
-    installTranslators(app, options.language);
+    // --lang wins over the language chosen in Settings, which wins over the system locale.
+    installTranslators(app, options.language.isEmpty() ? migician::ui::AppSettings::load().language
+                                                       : options.language);
 
     migician::ui::MainWindow window(options.startup);
     window.resize(options.size);

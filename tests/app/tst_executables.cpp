@@ -3,6 +3,8 @@
 #include "process_runner.h"
 #include "support/qt_test_registry.h"
 
+#include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -66,6 +68,32 @@ private Q_SLOTS:
             for (int x = 0; x < image.width(); x += 7)
                 colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 500, qPrintable(QString::number(colours.size())));
+    }
+
+    // --lang wins over the language saved in Settings, which wins over the system locale.
+    void workbenchLanguageFromSettings()
+    {
+        QTemporaryDir config;
+        QDir(config.path()).mkpath(QStringLiteral("Migician"));
+        QFile settings(config.filePath(QStringLiteral("Migician/Migician Workbench.conf")));
+        QVERIFY(settings.open(QIODevice::WriteOnly));
+        settings.write("[user]\nlanguage=ko\n");
+        settings.close();
+        const QByteArray previous = qgetenv("XDG_CONFIG_HOME");
+        qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
+        const QString png = config.filePath(QStringLiteral("window.png"));
+        const auto saved = runProcess(appBinary("migician-workbench"),
+                                      {QStringLiteral("--screenshot"), png});
+        const auto overridden = runProcess(appBinary("migician-workbench"),
+                                           {QStringLiteral("--screenshot"), png,
+                                            QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+        qputenv("XDG_CONFIG_HOME", previous);
+        QCOMPARE(saved.exitCode, 0);
+        QVERIFY2(saved.err.contains(QLatin1String("user interface language: \"ko_KR\"")),
+                 qPrintable(saved.err));
+        QCOMPARE(overridden.exitCode, 0);
+        QVERIFY2(overridden.err.contains(QLatin1String("user interface language: \"zh_CN\"")),
+                 qPrintable(overridden.err));
     }
 
     void workbenchRejectsBadSize()
