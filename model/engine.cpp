@@ -10,7 +10,9 @@
 #include <c10/util/Exception.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <new>
 #include <thread>
 
@@ -28,6 +30,58 @@ bool isOutOfMemory(const std::exception &error)
     return what.find("out of memory") != std::string::npos
            || what.find("CUDA out of memory") != std::string::npos
            || what.find("DefaultCPUAllocator: can't allocate memory") != std::string::npos;
+}
+
+// Bytes of RAM the system can still give us: MIGICIAN_MEMORY_LIMIT_BYTES when set (a budget for
+// shared machines, and how tests exercise this check), else MemAvailable; 0 when unknown.
+std::uint64_t availableMemory()
+{
+    if (const char *limit = std::getenv("MIGICIAN_MEMORY_LIMIT_BYTES"))
+        return std::strtoull(limit, nullptr, 10);
+    std::ifstream meminfo("/proc/meminfo");
+    std::string key;
+    std::uint64_t kib = 0;
+    std::string unit;
+    while (meminfo >> key >> kib >> unit)
+        if (key == "MemAvailable:")
+            return kib * 1024;
+    return 0;
+}
+
+// Converting weights on the CPU (bf16 file -> float32) needs anonymous memory for all of them;
+// running out of it gets the process killed rather than a bad_alloc, so refuse up front with a
+// way out. Weights kept in the file's dtype are used from the mapping and need no such memory.
+void ensureMemoryFor(const Checkpoint &checkpoint, DType dtype, const std::string &dir)
+{
+    std::uint64_t needed = 0;
+    bool converted = false;
+    const std::size_t target = dtype == DType::Float32 ? 4 : 2;
+    for (const auto &name : checkpoint.names()) {
+        const TensorView &view = checkpoint.tensor(name);
+        const bool sameDtype = (view.dtype == StDtype::BF16 && dtype == DType::BFloat16)
+                               || (view.dtype == StDtype::F16 && dtype == DType::Float16)
+                               || (view.dtype == StDtype::F32 && dtype == DType::Float32);
+        if (!sameDtype) {
+            converted = true;
+            needed += std::uint64_t(view.numel()) * target;
+        }
+    }
+    const std::uint64_t available = availableMemory();
+    if (!converted || available == 0 || needed <= available)
+        return;
+    const auto size = [](std::uint64_t bytes) {
+        char text[32];
+        if (bytes >= 1'000'000'000)
+            std::snprintf(text, sizeof text, "%.1f GB", double(bytes) / 1e9);
+        else
+            std::snprintf(text, sizeof text, "%.0f MB", double(bytes) / 1e6);
+        return std::string(text);
+    };
+    throw ModelError(
+            dir, std::string("loading the weights as ") + dtypeName(dtype) + " needs about "
+                         + size(needed) + " of memory but only " + size(available)
+                         + " is available; use bfloat16 (the checkpoint's own dtype, read straight "
+                           "from the files) or a GPU");
 }
 
 std::string path(const std::string &dir, const char *file)
@@ -110,6 +164,8 @@ std::unique_ptr<Engine> Engine::load(const EngineOptions &options, const Progres
         progress(0.01, "tokenizer.json");
     impl->tokenizer = Tokenizer::fromFile(path(dir, "tokenizer.json"));
     impl->checkpoint = Checkpoint::open(dir);
+    if (device.is_cpu())
+        ensureMemoryFor(impl->checkpoint, options.dtype, dir);
     try {
         auto weights = Qwen2VLWeights::load(impl->checkpoint, impl->config, device,
                                             toScalarType(options.dtype),

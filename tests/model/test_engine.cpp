@@ -180,6 +180,21 @@ TEST_CASE("engine: unavailable devices and dtypes give clear errors")
           != std::string::npos);
 }
 
+TEST_CASE("engine: converting weights that do not fit in memory is refused before loading")
+{
+    ::setenv("MIGICIAN_MEMORY_LIMIT_BYTES", "20000000", 1); // 20 MB; float32 copies need ~40 MB
+    const std::string refused = loadError(testing::tinyDir());
+    // bfloat16 weights are read from the mapped files: no conversion, no such limit.
+    EngineOptions options;
+    options.modelDir = testing::tinyDir();
+    options.dtype = DType::BFloat16;
+    const bool bf16Loads = Engine::load(options) != nullptr;
+    ::unsetenv("MIGICIAN_MEMORY_LIMIT_BYTES");
+    CHECK(refused.find("float32 needs about") != std::string::npos);
+    CHECK(refused.find("use bfloat16") != std::string::npos);
+    CHECK(bf16Loads);
+}
+
 TEST_CASE("engine: images and prompt slots must agree")
 {
     auto &engine = tinyEngine();
