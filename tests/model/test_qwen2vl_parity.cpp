@@ -217,6 +217,7 @@ TEST_CASE("a cancelled generation stops within one step and the model runs again
 TEST_CASE("bfloat16: prefill logits within tolerance, tokens identical while the margins allow")
 {
     TinyModel tiny(at::kBFloat16);
+    std::size_t compared = 0;
     for (const auto &testCase : testing::tinyCases()) {
         const Golden golden(testCase);
         CAPTURE(testCase["name"].get<std::string>());
@@ -233,8 +234,13 @@ TEST_CASE("bfloat16: prefill logits within tolerance, tokens identical while the
             if (margins[i] < 2 * diff)
                 break;
             CHECK(out.tokens[i] == expected[i]);
+            ++compared;
         }
     }
+    // With this fixture's margins that is all 16 tokens of visual_reference (margins >= 1.75);
+    // the other cases have a first-step margin below the bf16 error, so only their logits count.
+    MESSAGE("bf16 tokens compared with the float32 reference: " << compared);
+    CHECK(compared >= 16);
 }
 
 TEST_CASE("explicit attention agrees with the reference path on this libtorch")
