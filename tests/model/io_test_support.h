@@ -2,11 +2,14 @@
 // file reads/writes for building corrupt copies of real files.
 #pragma once
 
+#include "model/model_error.h"
+
 #include <doctest/doctest.h>
 
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 
@@ -37,6 +40,18 @@ inline void writeBytes(const std::string &path, const std::string &bytes)
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     REQUIRE_MESSAGE(out.good(), "cannot write " << path);
     out << bytes;
+}
+
+// The message of the ModelError `action` throws; fails the test when it throws nothing.
+inline std::string errorOf(const std::function<void()> &action)
+{
+    try {
+        action();
+    } catch (const model::ModelError &error) {
+        return error.what();
+    }
+    FAIL("no ModelError was thrown");
+    return {};
 }
 
 // A fresh folder under the system temp dir, removed with everything in it.

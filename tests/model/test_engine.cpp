@@ -83,12 +83,7 @@ std::string loadError(const std::string &dir, Device device = Device::Cpu,
     options.modelDir = dir;
     options.device = device;
     options.dtype = dtype;
-    try {
-        Engine::load(options);
-    } catch (const ModelError &error) {
-        return error.what();
-    }
-    return "(no error)";
+    return test::errorOf([&] { Engine::load(options); });
 }
 
 } // namespace

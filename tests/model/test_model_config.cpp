@@ -13,22 +13,12 @@ using migician::model::GenerationConfig;
 using migician::model::ModelConfig;
 using migician::model::ModelError;
 using migician::model::PreprocessorConfig;
+using migician::test::errorOf;
 using migician::test::fixturePath;
 using migician::test::readBytes;
 using nlohmann::json;
 
 namespace {
-
-std::string errorOf(const std::function<void()> &action)
-{
-    try {
-        action();
-    } catch (const ModelError &error) {
-        return error.what();
-    }
-    FAIL("no ModelError was thrown");
-    return {};
-}
 
 std::string sevenBPath()
 {

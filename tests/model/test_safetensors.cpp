@@ -17,6 +17,7 @@ using migician::model::Checkpoint;
 using migician::model::ModelError;
 using migician::model::SafetensorsFile;
 using migician::model::StDtype;
+using migician::test::errorOf;
 using migician::test::fixturePath;
 using migician::test::readBytes;
 using migician::test::TempDir;
@@ -27,18 +28,6 @@ namespace {
 
 const std::string kShard1 = "model-00001-of-00002.safetensors";
 const std::string kShard2 = "model-00002-of-00002.safetensors";
-
-// The message of the ModelError `action` throws; fails the test when it throws nothing.
-std::string errorOf(const std::function<void()> &action)
-{
-    try {
-        action();
-    } catch (const ModelError &error) {
-        return error.what();
-    }
-    FAIL("no ModelError was thrown");
-    return {};
-}
 
 bool contains(const std::string &text, const std::string &part)
 {
