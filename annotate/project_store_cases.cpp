@@ -373,8 +373,7 @@ Result<qint64> ProjectStore::recordPrediction(const NewPrediction &p)
             if (!box.pixels && box.image >= 1 && box.image <= images.size()) {
                 const ImageInfo &image = images.at(box.image - 1);
                 if (image.width && image.height)
-                    box.pixels = PixelRect{box.box.x1 * *image.width, box.box.y1 * *image.height,
-                                           box.box.x2 * *image.width, box.box.y2 * *image.height};
+                    box.pixels = box.box.toPixels(*image.width, *image.height);
             }
             const QVariant none(QMetaType(QMetaType::Double));
             if (Status s

@@ -12,6 +12,12 @@
 namespace migician::annotate {
 
 // A box normalised to the width and height of one image: 0 <= x1 <= x2 <= 1, same for y.
+// A box in pixels of an image (x1,y1 top-left, x2,y2 bottom-right, exclusive of nothing).
+struct PixelRect
+{
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+};
+
 struct NormBox
 {
     double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
@@ -25,12 +31,11 @@ struct NormBox
         return a.x1 == b.x1 && a.y1 == b.y1 && a.x2 == b.x2 && a.y2 == b.y2;
     }
     friend bool operator!=(const NormBox &a, const NormBox &b) { return !(a == b); }
-};
-
-// A box in pixels of an image (x1,y1 top-left, x2,y2 bottom-right, exclusive of nothing).
-struct PixelRect
-{
-    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    // The same box in the pixels of an image of this size.
+    PixelRect toPixels(double width, double height) const
+    {
+        return {x1 * width, y1 * height, x2 * width, y2 * height};
+    }
 };
 
 struct ImageInfo

@@ -49,8 +49,9 @@ at::Tensor TokenSampler::process(const at::Tensor &logits) const
         // Keep the smallest set of most likely tokens whose probability reaches top_p (at least
         // one).
         auto [sorted, order] = at::sort(scores, 0, /*descending=*/true);
-        const at::Tensor cumulative = at::softmax(sorted, 0).cumsum(0);
-        at::Tensor drop = (cumulative - at::softmax(sorted, 0)) >= m_options.topP;
+        const at::Tensor probs = at::softmax(sorted, 0);
+        // Drop a token when the more likely ones before it already reach top_p.
+        at::Tensor drop = (probs.cumsum(0) - probs) >= m_options.topP;
         drop[0] = false;
         scores.index_put_({order.masked_select(drop)}, negInf);
     }

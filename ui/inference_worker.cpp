@@ -158,8 +158,7 @@ InferenceResult InferenceWorker::runEngine(const InferenceRequest &request)
             continue;
         predicted.box = annotate::NormBox{box.x1, box.y1, box.x2, box.y2};
         const QImage &image = request.caseImages[predicted.image - 1];
-        predicted.pixels = annotate::PixelRect{box.x1 * image.width(), box.y1 * image.height(),
-                                               box.x2 * image.width(), box.y2 * image.height()};
+        predicted.pixels = predicted.box.toPixels(image.width(), image.height());
         result.boxes << predicted;
     }
     result.latencyMs = timer.elapsed();

@@ -58,8 +58,7 @@ annotate::PredictedBox predicted(int image, const annotate::NormBox &box, const 
     annotate::PredictedBox result;
     result.image = image;
     result.box = box;
-    result.pixels = annotate::PixelRect{box.x1 * source.width(), box.y1 * source.height(),
-                                        box.x2 * source.width(), box.y2 * source.height()};
+    result.pixels = box.toPixels(source.width(), source.height());
     return result;
 }
 
