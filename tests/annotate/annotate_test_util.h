@@ -4,7 +4,9 @@
 #include "annotate/project_store.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QString>
 
@@ -28,6 +30,15 @@ inline void writeFile(const QString &path, const QByteArray &bytes)
     QFile file(path);
     file.open(QIODevice::WriteOnly | QIODevice::Truncate);
     file.write(bytes);
+}
+
+// A small file whose content is its own path (so every such file hashes differently), with its
+// folders made.
+inline QString makeFile(const QString &path)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    writeFile(path, path.toUtf8());
+    return path;
 }
 
 inline int countRows(const annotate::ProjectStore &store, const QString &table)
