@@ -156,7 +156,7 @@ void StudyListPage::refresh()
         item->setText(Annotators,
                       study.annotators.isEmpty()
                               ? tr("open")
-                              : tr("%1, %2 per case")
+                              : tr("%1 (%2 per case)")
                                         .arg(study.annotators.join(QStringLiteral(", ")))
                                         .arg(study.overlap));
         item->setText(Progress, tr("%1 of %2").arg(done).arg(assigned));
