@@ -43,6 +43,23 @@ Result<std::unique_ptr<ProjectStore>> openProject(const QStringList &positional)
     return ProjectStore::open(positional.at(1), ProjectStore::OpenMode::OpenExisting);
 }
 
+// The value of a numeric option (`fallback` when not given), at least `minimum`.
+Result<qint64> number(const QCommandLineParser &parser, const QString &option, qint64 fallback,
+                      qint64 minimum)
+{
+    if (!parser.isSet(option))
+        return fallback;
+    bool ok = false;
+    const qint64 value = parser.value(option).toLongLong(&ok);
+    if (!ok || value < minimum)
+        return Result<qint64>::failure(QStringLiteral("--%1 expects a number of at least %2, not "
+                                                      "'%3'")
+                                               .arg(option)
+                                               .arg(minimum)
+                                               .arg(parser.value(option)));
+    return value;
+}
+
 QStringList listValue(const QCommandLineParser &parser, const QString &option)
 {
     QStringList values;
@@ -90,42 +107,26 @@ int create(const QCommandLineParser &parser, const QStringList &positional)
         return fail(store.error());
     StudySpec spec;
     spec.name = parser.value(QStringLiteral("name"));
-    bool ok = true;
-    spec.casesPerTask = parser.value(QStringLiteral("per-task")).toInt(&ok);
-    if (!ok || spec.casesPerTask <= 0)
-        return fail(QStringLiteral("--per-task expects a positive number, not '%1'")
-                            .arg(parser.value(QStringLiteral("per-task"))),
-                    2);
+    const auto perTask = number(parser, QStringLiteral("per-task"), 0, 1);
+    const auto seed = number(parser, QStringLiteral("seed"), 0, 0);
+    const auto assistRun = number(parser, QStringLiteral("assist-run"), 0, 1);
+    const auto overlap = number(parser, QStringLiteral("overlap"), 1, 1);
+    for (const auto *value : {&perTask, &seed, &assistRun, &overlap})
+        if (!*value)
+            return fail(value->error(), 2);
+    spec.casesPerTask = int(*perTask);
+    spec.seed = quint64(*seed);
+    spec.runId = *assistRun;
+    spec.overlap = int(*overlap);
     spec.tasks = listValue(parser, QStringLiteral("tasks"));
-    spec.seed = parser.isSet(QStringLiteral("seed"))
-                        ? parser.value(QStringLiteral("seed")).toULongLong(&ok)
-                        : 0;
-    if (!ok)
-        return fail(QStringLiteral("--seed expects a number, not '%1'")
-                            .arg(parser.value(QStringLiteral("seed"))),
-                    2);
+    spec.annotators = listValue(parser, QStringLiteral("annotators"));
     const QString mode = parser.value(QStringLiteral("mode"));
     if (mode != QLatin1String("blind") && mode != QLatin1String("assisted"))
         return fail(QStringLiteral("--mode is blind or assisted, not '%1'").arg(mode), 2);
     spec.condition
             = mode == QLatin1String("assisted") ? StudyCondition::Assisted : StudyCondition::Blind;
-    if (parser.isSet(QStringLiteral("assist-run"))) {
-        spec.runId = parser.value(QStringLiteral("assist-run")).toLongLong(&ok);
-        if (!ok || spec.runId <= 0)
-            return fail(QStringLiteral("--assist-run expects a run id, not '%1'")
-                                .arg(parser.value(QStringLiteral("assist-run"))),
-                        2);
-        if (spec.condition != StudyCondition::Assisted)
-            return fail(QStringLiteral("--assist-run needs --mode assisted"), 2);
-    }
-    spec.annotators = listValue(parser, QStringLiteral("annotators"));
-    spec.overlap = parser.isSet(QStringLiteral("overlap"))
-                           ? parser.value(QStringLiteral("overlap")).toInt(&ok)
-                           : 1;
-    if (!ok)
-        return fail(QStringLiteral("--overlap expects a number, not '%1'")
-                            .arg(parser.value(QStringLiteral("overlap"))),
-                    2);
+    if (spec.runId > 0 && spec.condition != StudyCondition::Assisted)
+        return fail(QStringLiteral("--assist-run needs --mode assisted"), 2);
 
     const auto plan = planStudy(*store.value(), spec);
     if (!plan)

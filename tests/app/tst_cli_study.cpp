@@ -30,6 +30,13 @@ qint64 createdId(const ProcessResult &result)
     return m.hasMatch() ? m.captured(1).toLongLong() : 0;
 }
 
+// `migician study ACTION PROJECT ARGUMENTS...`
+ProcessResult runStudyCommand(const QString &action, const QString &project,
+                              const QStringList &arguments)
+{
+    return runMigician(QStringList{QStringLiteral("study"), action, project} + arguments);
+}
+
 QString bench()
 {
     return QFileInfo(kRealBench).absoluteFilePath();
@@ -68,9 +75,9 @@ private Q_SLOTS:
     void sameSeedSameCases()
     {
         auto create = [&](const QString &name, const QString &seed) {
-            return runMigician({QStringLiteral("study"), QStringLiteral("create"), m_project,
-                                QStringLiteral("--name"), name, QStringLiteral("--per-task"),
-                                QStringLiteral("3"), QStringLiteral("--seed"), seed});
+            return runStudyCommand(QStringLiteral("create"), m_project,
+                                   {QStringLiteral("--name"), name, QStringLiteral("--per-task"),
+                                    QStringLiteral("3"), QStringLiteral("--seed"), seed});
         };
         const ProcessResult first = create(QStringLiteral("seed 7 a"), QStringLiteral("7"));
         QCOMPARE(first.exitCode, 0);
@@ -90,22 +97,22 @@ private Q_SLOTS:
         // Refusals name the problem; nothing is created.
         const int before = int(listStudies(**store)->size());
         const ProcessResult tooMany
-                = runMigician({QStringLiteral("study"), QStringLiteral("create"), m_project,
-                               QStringLiteral("--name"), QStringLiteral("big"),
-                               QStringLiteral("--per-task"), QStringLiteral("100")});
+                = runStudyCommand(QStringLiteral("create"), m_project,
+                                  {QStringLiteral("--name"), QStringLiteral("big"),
+                                   QStringLiteral("--per-task"), QStringLiteral("100")});
         QCOMPARE(tooMany.exitCode, 1);
         QVERIFY2(tooMany.err.contains(QLatin1String("'view_diff' has only 94 case(s) with ground "
                                                     "truth, fewer than the 100")),
                  qPrintable(tooMany.err));
-        const ProcessResult noRun = runMigician(
-                {QStringLiteral("study"), QStringLiteral("create"), m_project,
-                 QStringLiteral("--name"), QStringLiteral("assisted"), QStringLiteral("--per-task"),
+        const ProcessResult noRun = runStudyCommand(
+                QStringLiteral("create"), m_project,
+                {QStringLiteral("--name"), QStringLiteral("assisted"), QStringLiteral("--per-task"),
                  QStringLiteral("1"), QStringLiteral("--mode"), QStringLiteral("assisted")});
         QCOMPARE(noRun.exitCode, 1);
         QVERIFY(noRun.err.contains(QLatin1String("choose one")));
-        const ProcessResult dry = runMigician(
-                {QStringLiteral("study"), QStringLiteral("create"), m_project,
-                 QStringLiteral("--name"), QStringLiteral("dry"), QStringLiteral("--per-task"),
+        const ProcessResult dry = runStudyCommand(
+                QStringLiteral("create"), m_project,
+                {QStringLiteral("--name"), QStringLiteral("dry"), QStringLiteral("--per-task"),
                  QStringLiteral("2"), QStringLiteral("--annotators"), QStringLiteral("ann,ben,cy"),
                  QStringLiteral("--overlap"), QStringLiteral("2"), QStringLiteral("--dry-run")});
         QCOMPARE(dry.exitCode, 0);
@@ -115,18 +122,18 @@ private Q_SLOTS:
 
     void exportAnswerMergeTwiceAndRefuseAnother()
     {
-        const ProcessResult created = runMigician(
-                {QStringLiteral("study"), QStringLiteral("create"), m_project,
-                 QStringLiteral("--name"), QStringLiteral("split"), QStringLiteral("--per-task"),
+        const ProcessResult created = runStudyCommand(
+                QStringLiteral("create"), m_project,
+                {QStringLiteral("--name"), QStringLiteral("split"), QStringLiteral("--per-task"),
                  QStringLiteral("1"), QStringLiteral("--annotators"), QStringLiteral("ann,ben"),
                  QStringLiteral("--seed"), QStringLiteral("3")});
         QCOMPARE(created.exitCode, 0);
         const qint64 study = createdId(created);
         QVERIFY(created.out.contains("  ann: 5 cases"));
         const QString out = m_dir.filePath(QStringLiteral("ann.migician"));
-        const ProcessResult exported = runMigician(
-                {QStringLiteral("study"), QStringLiteral("export-annotator"), m_project,
-                 QStringLiteral("--study"), QString::number(study), QStringLiteral("--annotator"),
+        const ProcessResult exported = runStudyCommand(
+                QStringLiteral("export-annotator"), m_project,
+                {QStringLiteral("--study"), QString::number(study), QStringLiteral("--annotator"),
                  QStringLiteral("ann"), QStringLiteral("--out"), out, QStringLiteral("--images"),
                  QStringLiteral("reference")});
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
@@ -167,34 +174,33 @@ private Q_SLOTS:
         // A file of another study (another project with a study of the same name) is refused.
         const QString elsewhere = m_dir.filePath(QStringLiteral("elsewhere.migician"));
         QVERIFY(importRealBench(elsewhere, m_dir.filePath(QStringLiteral("images"))));
-        const ProcessResult foreign = runMigician(
-                {QStringLiteral("study"), QStringLiteral("create"), elsewhere,
-                 QStringLiteral("--name"), QStringLiteral("split"), QStringLiteral("--per-task"),
+        const ProcessResult foreign = runStudyCommand(
+                QStringLiteral("create"), elsewhere,
+                {QStringLiteral("--name"), QStringLiteral("split"), QStringLiteral("--per-task"),
                  QStringLiteral("1"), QStringLiteral("--annotators"), QStringLiteral("ann,ben"),
                  QStringLiteral("--seed"), QStringLiteral("3")});
         QCOMPARE(foreign.exitCode, 0);
         const QString foreignOut = m_dir.filePath(QStringLiteral("foreign-ann.migician"));
-        QCOMPARE(runMigician({QStringLiteral("study"), QStringLiteral("export-annotator"),
-                              elsewhere, QStringLiteral("--study"), QStringLiteral("split"),
-                              QStringLiteral("--annotator"), QStringLiteral("ann"),
-                              QStringLiteral("--out"), foreignOut})
+        QCOMPARE(runStudyCommand(QStringLiteral("export-annotator"), elsewhere,
+                                 {QStringLiteral("--study"), QStringLiteral("split"),
+                                  QStringLiteral("--annotator"), QStringLiteral("ann"),
+                                  QStringLiteral("--out"), foreignOut})
                          .exitCode,
                  0);
-        const ProcessResult refused = runMigician(
-                {QStringLiteral("study"), QStringLiteral("merge"), m_project, foreignOut});
+        const ProcessResult refused
+                = runStudyCommand(QStringLiteral("merge"), m_project, {foreignOut});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(QLatin1String("is not a study of")), qPrintable(refused.err));
         QVERIFY(refused.err.contains(QLatin1String("nothing merged")));
-        const ProcessResult list
-                = runMigician({QStringLiteral("study"), QStringLiteral("list"), m_project});
+        const ProcessResult list = runStudyCommand(QStringLiteral("list"), m_project, {});
         QVERIFY(list.out.contains("  ann: 5 of 5 done (1 skipped)"));
     }
 
     void reportOnTheRealBenchWithAnEvaluationRun()
     {
-        const ProcessResult created = runMigician(
-                {QStringLiteral("study"), QStringLiteral("create"), m_project,
-                 QStringLiteral("--name"), QStringLiteral("table 1"), QStringLiteral("--per-task"),
+        const ProcessResult created = runStudyCommand(
+                QStringLiteral("create"), m_project,
+                {QStringLiteral("--name"), QStringLiteral("table 1"), QStringLiteral("--per-task"),
                  QStringLiteral("3"), QStringLiteral("--seed"), QStringLiteral("2025")});
         QCOMPARE(created.exitCode, 0);
         const qint64 study = createdId(created);
@@ -234,9 +240,9 @@ private Q_SLOTS:
             QVERIFY((*log)->complete(1000).ok());
         }
 
-        const ProcessResult json = runMigician({QStringLiteral("study"), QStringLiteral("report"),
-                                                m_project, QStringLiteral("--study"),
-                                                QString::number(study), QStringLiteral("--json")});
+        const ProcessResult json = runStudyCommand(
+                QStringLiteral("report"), m_project,
+                {QStringLiteral("--study"), QString::number(study), QStringLiteral("--json")});
         QVERIFY2(json.exitCode == 0, qPrintable(json.err));
         const QJsonObject report = QJsonDocument::fromJson(json.out).object();
         const QJsonArray tasks = report[QLatin1String("tasks")].toArray();
@@ -260,9 +266,9 @@ private Q_SLOTS:
         QCOMPARE(rows.first().toObject()[QLatin1String("micro")][QLatin1String("n")].toInt(), 0);
 
         const ProcessResult md
-                = runMigician({QStringLiteral("study"), QStringLiteral("report"), m_project,
-                               QStringLiteral("--study"), QStringLiteral("table 1"),
-                               QStringLiteral("--markdown")});
+                = runStudyCommand(QStringLiteral("report"), m_project,
+                                  {QStringLiteral("--study"), QStringLiteral("table 1"),
+                                   QStringLiteral("--markdown")});
         QCOMPARE(md.exitCode, 0);
         QVERIFY2(
                 md.out.contains("| Model | Static Diff | Robust Diff | Common | OT | MV | Region | "
@@ -270,15 +276,15 @@ private Q_SLOTS:
                 md.out.constData());
         QVERIFY(md.out.contains("| 100.00 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 "
                                 "| 0.00 | 10.00 |"));
-        const ProcessResult csv = runMigician({QStringLiteral("study"), QStringLiteral("report"),
-                                               m_project, QStringLiteral("--study"),
-                                               QString::number(study), QStringLiteral("--csv")});
+        const ProcessResult csv = runStudyCommand(
+                QStringLiteral("report"), m_project,
+                {QStringLiteral("--study"), QString::number(study), QStringLiteral("--csv")});
         QCOMPARE(csv.exitCode, 0);
         // Header; humans: AVE + ALL (no task answered); the run: 10 tasks + AVE + ALL.
         QCOMPARE(csv.lines().size(), 1 + 2 + 12);
         const ProcessResult unknown
-                = runMigician({QStringLiteral("study"), QStringLiteral("report"), m_project,
-                               QStringLiteral("--study"), QStringLiteral("no such")});
+                = runStudyCommand(QStringLiteral("report"), m_project,
+                                  {QStringLiteral("--study"), QStringLiteral("no such")});
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY(unknown.err.contains(QLatin1String("no study 'no such'")));
     }

@@ -2,6 +2,7 @@
 // one wrong, one skipped), quitting and reopening in the middle, the timer paused while the
 // window is inactive; then the stored responses, their timings and the report numbers.
 #include "gui_test_support.h"
+#include "study_view_gestures.h"
 #include "support/qt_test_registry.h"
 
 #include "annotate/study.h"
@@ -34,18 +35,6 @@ QImage scene(int width, int height, int seed)
                 QRect((i * 53 + seed * 31) % width, (i * 37 + seed * 13) % height, 40, 30));
     }
     return image;
-}
-
-// Drags from one normalised point of an image to another, as a user does with the mouse.
-void drawBox(StudyCaseView *view, int image, const NormBox &box)
-{
-    const QRectF r = view->imageRect(image);
-    const QPoint a = (r.topLeft() + QPointF(box.x1 * r.width(), box.y1 * r.height())).toPoint();
-    const QPoint b = (r.topLeft() + QPointF(box.x2 * r.width(), box.y2 * r.height())).toPoint();
-    QTest::mousePress(view, Qt::LeftButton, {}, a);
-    for (int i = 1; i <= 4; ++i)
-        QTest::mouseMove(view, a + (b - a) * i / 4);
-    QTest::mouseRelease(view, Qt::LeftButton, {}, b);
 }
 
 double iou(const NormBox &a, const NormBox &b)
@@ -153,7 +142,7 @@ private Q_SLOTS:
         QVERIFY(truth.contains(first));
         QCOMPARE(window->caseView()->imageCount(), 2);
         QVERIFY(!window->submitButton()->isEnabled());
-        drawBox(window->caseView(), 2, *truth[first].groundTruth);
+        migician::test::drawStudyBox(window->caseView(), 2, *truth[first].groundTruth);
         QVERIFY(window->submitButton()->isEnabled());
         QVERIFY(window->grab().save(
                 migician::test::screenshotPath(dir, QStringLiteral("study_mode_case.png"))));
@@ -187,7 +176,7 @@ private Q_SLOTS:
         const NormBox gt2 = *truth[second].groundTruth;
         const NormBox wrong
                 = gt2.x1 > 0.5 ? NormBox{0.02, 0.6, 0.2, 0.95} : NormBox{0.75, 0.02, 0.98, 0.2};
-        drawBox(window->caseView(), 2, wrong);
+        migician::test::drawStudyBox(window->caseView(), 2, wrong);
         QTest::mouseClick(window->submitButton(), Qt::LeftButton);
 
         // Case 3: skipped. Then the report.

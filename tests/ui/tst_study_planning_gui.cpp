@@ -6,6 +6,7 @@
 // computed here by hand from what each annotator drew. The dashboard's humans-vs-model plot
 // shows the same numbers.
 #include "gui_test_support.h"
+#include "study_view_gestures.h"
 #include "support/qt_test_registry.h"
 
 #include "annotate/study.h"
@@ -64,17 +65,6 @@ NormBox truthOf(int index)
     return NormBox{0.05 + 0.03 * (index % 4), 0.1 + 0.05 * (index % 3), 0.4, 0.6};
 }
 const NormBox kWrong{0.6, 0.2, 0.9, 0.5};
-
-void drawBox(StudyCaseView *view, int image, const NormBox &box)
-{
-    const QRectF r = view->imageRect(image);
-    const QPoint a = (r.topLeft() + QPointF(box.x1 * r.width(), box.y1 * r.height())).toPoint();
-    const QPoint b = (r.topLeft() + QPointF(box.x2 * r.width(), box.y2 * r.height())).toPoint();
-    QTest::mousePress(view, Qt::LeftButton, {}, a);
-    for (int i = 1; i <= 4; ++i)
-        QTest::mouseMove(view, a + (b - a) * i / 4);
-    QTest::mouseRelease(view, Qt::LeftButton, {}, b);
-}
 
 // Under Xvfb with the xcb platform and MIGICIAN_SCREENSHOT_DIR set: the real screen, as a user
 // sees it (import -window root); otherwise the widget's own rendering.
@@ -219,7 +209,8 @@ private Q_SLOTS:
             QVERIFY2(indexOf.contains(id), qPrintable(window.errorText()));
             const bool right = indexOf[id] % 2 == 0;
             QTest::qWait(60); // some active time to measure
-            drawBox(window.caseView(), 2, right ? truthOf(indexOf[id]) : kWrong);
+            migician::test::drawStudyBox(window.caseView(), 2,
+                                         right ? truthOf(indexOf[id]) : kWrong);
             QTest::mouseClick(window.submitButton(), Qt::LeftButton);
             aliceRight.insert(id, right);
             expected[QStringLiteral("alice")][taskOf[id]].hits += right;
@@ -275,7 +266,7 @@ private Q_SLOTS:
                     continue;
                 }
                 QTest::qWait(60);
-                drawBox(laptop.caseView(), 2, truthOf(indexOf[id]));
+                migician::test::drawStudyBox(laptop.caseView(), 2, truthOf(indexOf[id]));
                 QTest::mouseClick(laptop.submitButton(), Qt::LeftButton);
                 expected[QStringLiteral("bob")][taskOf[id]].hits += 1;
                 ++common;
