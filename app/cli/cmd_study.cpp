@@ -138,24 +138,20 @@ int create(const QCommandLineParser &parser, const QStringList &positional)
             std::fprintf(stderr, "  %s\n", qPrintable(error));
         return 1;
     }
+    const QString summary = QStringLiteral("'%1' (%2, seed %3): %4 cases, %5 per task")
+                                    .arg(spec.name, mode)
+                                    .arg(spec.seed)
+                                    .arg(plan->cases().size())
+                                    .arg(spec.casesPerTask);
     if (parser.isSet(QStringLiteral("dry-run"))) {
-        print(QStringLiteral("would create study '%1' (%2, seed %3): %4 cases, %5 per task")
-                      .arg(spec.name, mode)
-                      .arg(spec.seed)
-                      .arg(plan->cases().size())
-                      .arg(spec.casesPerTask));
+        print(QStringLiteral("would create study ") + summary);
         printPlan(*plan, spec);
         return 0;
     }
     const auto id = createStudy(*store.value(), spec);
     if (!id)
         return fail(id.error());
-    print(QStringLiteral("created study %1 '%2' (%3, seed %4): %5 cases, %6 per task")
-                  .arg(*id)
-                  .arg(spec.name, mode)
-                  .arg(spec.seed)
-                  .arg(plan->cases().size())
-                  .arg(spec.casesPerTask));
+    print(QStringLiteral("created study %1 ").arg(*id) + summary);
     printPlan(*plan, spec);
     return 0;
 }
