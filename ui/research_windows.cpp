@@ -5,6 +5,7 @@
 #include "ui/dashboard_project_series.h"
 #include "ui/dashboard_window.h"
 #include "ui/review_queue_window.h"
+#include "ui/study_list_page.h"
 #include "ui/study_window.h"
 #include "ui/workbench_controller.h"
 
@@ -51,6 +52,7 @@ QMenu *ResearchWindows::addMenu(QMenuBar *menuBar)
     menu->addAction(tr("&Dashboard..."), this, &ResearchWindows::showDashboard);
     menu->addAction(tr("&Review queue..."), this, &ResearchWindows::showReviewQueue);
     menu->addAction(tr("&Study mode..."), this, &ResearchWindows::showStudy);
+    menu->addAction(tr("&New study..."), this, &ResearchWindows::showNewStudy);
     menu->addAction(tr("&Batch evaluation..."), this, &ResearchWindows::showBatchEvaluation);
     return menu;
 }
@@ -116,6 +118,13 @@ void ResearchWindows::showStudy()
     const bool fresh = !m_study;
     m_studyProject = project;
     prepare(m_study, fresh ? new StudyWindow(project) : nullptr);
+}
+
+void ResearchWindows::showNewStudy()
+{
+    showStudy();
+    if (m_study)
+        m_study->studyList()->newStudy();
 }
 
 void ResearchWindows::showBatchEvaluation()
