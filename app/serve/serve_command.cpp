@@ -7,12 +7,12 @@
 #include "model/model_config.h"
 #include "model/model_error.h"
 
-#include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -166,6 +166,15 @@ std::string folderName(const std::string &dir)
     return path.filename().string().empty() ? std::string("migician") : path.filename().string();
 }
 
+int g_signalPipe[2] = {-1, -1};
+
+void onStopSignal(int signal)
+{
+    const unsigned char number = static_cast<unsigned char>(signal);
+    // Async-signal-safe; a full pipe only means a stop is already on its way.
+    [[maybe_unused]] const auto written = write(g_signalPipe[1], &number, 1);
+}
+
 std::string urlHost(const std::string &host)
 {
     return host.find(':') != std::string::npos ? "[" + host + "]" : host;
@@ -193,16 +202,6 @@ int runServeCommand(const std::string &program, const std::vector<std::string> &
         return 2;
     }
 
-    // Signals are taken by one thread with sigwait; every other thread (the engine's OpenMP pool
-    // included) inherits this mask, so a SIGTERM never interrupts a generation half-way.
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGTERM);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGUSR1); // internal: wakes the signal thread when serving ends
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    signal(SIGPIPE, SIG_IGN);
-
     model::keepFreedMemoryForReuse();
     std::unique_ptr<model::Engine> engine;
     try {
@@ -215,6 +214,21 @@ int runServeCommand(const std::string &program, const std::vector<std::string> &
         return 1;
     }
 
+    // From here SIGTERM and SIGINT only write to a pipe; a thread reads it and stops the server.
+    // (Before, while loading, they end the process as usual. A blocked signal mask would not do:
+    // libraries start threads before main() that would take the signal.)
+    if (pipe(g_signalPipe) != 0) {
+        std::perror("pipe");
+        return 1;
+    }
+    struct sigaction action = {};
+    action.sa_handler = &onStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+
     OpenAiServer server(*engine, options.server);
     int port = 0;
     try {
@@ -223,12 +237,11 @@ int runServeCommand(const std::string &program, const std::vector<std::string> &
         std::fprintf(stderr, "%s: %s\n", program.c_str(), error.what());
         return 1;
     }
-    std::atomic<bool> signalled{false};
     std::thread signalThread([&] {
-        int received = 0;
-        sigwait(&signals, &received);
+        unsigned char received = 0;
+        while (read(g_signalPipe[0], &received, 1) < 0 && errno == EINTR) {
+        }
         if (received == SIGTERM || received == SIGINT) {
-            signalled = true;
             std::cerr << program << ": " << (received == SIGTERM ? "SIGTERM" : "SIGINT")
                       << ", cancelling generations and stopping" << std::endl;
             server.stop();
@@ -240,8 +253,9 @@ int runServeCommand(const std::string &program, const std::vector<std::string> &
               << (options.server.apiKey.empty() ? " (no API key)" : " (API key required)")
               << std::endl;
     server.listen();
-    if (!signalled)
-        pthread_kill(signalThread.native_handle(), SIGUSR1);
+    const unsigned char done = 0; // wakes the signal thread when serving ended otherwise
+    if (write(g_signalPipe[1], &done, 1) != 1)
+        std::perror("write");
     signalThread.join();
     server.stop();
     std::cerr << program << ": stopped" << std::endl;
