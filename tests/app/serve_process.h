@@ -3,6 +3,7 @@
 #pragma once
 
 #include "process_runner.h"
+#include "tiny_fixture_cases.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -13,8 +14,6 @@
 #include <memory>
 
 namespace migician::test {
-
-inline const QString kTinyModel = QStringLiteral(MIGICIAN_SHARED_DIR "/fixtures/qwen2vl-tiny");
 
 class ServeProcess
 {

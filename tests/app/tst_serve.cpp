@@ -25,37 +25,18 @@
              QString::fromStdString(nlohmann::json(expected).dump()))
 
 using migician::test::appBinary;
+using migician::test::fixtureCases;
 using migician::test::kTinyModel;
 using migician::test::runProcess;
 using migician::test::ServeProcess;
 
 namespace {
 
-QJsonArray fixtureCases()
-{
-    QFile file(kTinyModel + QStringLiteral("/cases.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("cases")).toArray();
-}
-
 QStringList groundArguments(const QJsonObject &testCase)
 {
-    QStringList arguments{QStringLiteral("ground"), QStringLiteral("--max-new-tokens"),
-                          QStringLiteral("16"), QStringLiteral("--json")};
-    const QJsonArray images = testCase.value(QLatin1String("images")).toArray();
-    for (const auto &image : images)
-        arguments << QStringLiteral("--image")
-                  << kTinyModel + QLatin1Char('/')
-                             + image.toObject().value(QLatin1String("file")).toString();
-    if (!images.isEmpty())
-        arguments << QStringLiteral("--max-pixels")
-                  << QString::number(images.first()
-                                             .toObject()
-                                             .value(QLatin1String("max_pixels"))
-                                             .toInteger());
-    arguments << QStringLiteral("--query") << testCase.value(QLatin1String("query")).toString();
-    return arguments;
+    return QStringList{QStringLiteral("ground"), QStringLiteral("--max-new-tokens"),
+                       QStringLiteral("16"), QStringLiteral("--json")}
+           + migician::test::imageArguments(testCase);
 }
 
 QJsonObject groundJson(const QStringList &arguments, QString *error)

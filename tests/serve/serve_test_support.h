@@ -1,33 +1,20 @@
-// Shared by the serve suites: the tiny fixture, whole-file reads and data: URLs.
+// Shared by the serve suites: the tiny fixture's cases and data: URLs (fixture paths and file
+// reads come from the model suites' helpers).
 #pragma once
+
+#include "../model/io_test_support.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 namespace migician::test {
 
-inline std::string tinyDir()
-{
-    return std::string(MIGICIAN_SHARED_DIR) + "/fixtures/qwen2vl-tiny";
-}
-
-inline std::string readFileBytes(const std::string &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot read " << path);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
 inline const nlohmann::json &tinyCases()
 {
     static const nlohmann::json cases
-            = nlohmann::json::parse(readFileBytes(tinyDir() + "/cases.json"))["cases"];
+            = nlohmann::json::parse(readBytes(fixturePath("cases.json")))["cases"];
     return cases;
 }
 

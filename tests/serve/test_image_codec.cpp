@@ -13,9 +13,9 @@
 #include <cstring>
 
 using namespace migician::serve;
-using migician::test::readFileBytes;
+using migician::test::fixtureDir;
+using migician::test::readBytes;
 using migician::test::tinyCases;
-using migician::test::tinyDir;
 
 namespace {
 
@@ -56,7 +56,7 @@ TEST_CASE("codec: every fixture image decodes to the reference's RGB, byte for b
 {
     int compared = 0;
     for (const auto &testCase : tinyCases()) {
-        const migician::model::SafetensorsFile golden(tinyDir() + "/"
+        const migician::model::SafetensorsFile golden(fixtureDir() + "/"
                                                       + testCase["golden"].get<std::string>());
         const auto &images = testCase["images"];
         for (std::size_t i = 0; i < images.size(); ++i) {
@@ -64,7 +64,7 @@ TEST_CASE("codec: every fixture image decodes to the reference's RGB, byte for b
             INFO(file);
             migician::model::RgbImage image;
             std::string error;
-            REQUIRE_MESSAGE(decodeImage(readFileBytes(tinyDir() + "/" + file), {}, &image, &error),
+            REQUIRE_MESSAGE(decodeImage(readBytes(fixtureDir() + "/" + file), {}, &image, &error),
                             error);
             const auto &expected = golden.tensor("image" + std::to_string(i) + "_decoded_rgb");
             REQUIRE(expected.shape.size() == 3);
@@ -81,8 +81,8 @@ TEST_CASE("codec: every fixture image decodes to the reference's RGB, byte for b
 
 TEST_CASE("codec: sizes beyond the limits are refused from the header")
 {
-    const std::string png = readFileBytes(tinyDir() + "/images/red_circle_224.png");
-    const std::string jpeg = readFileBytes(tinyDir() + "/images/scene_320x200.jpg");
+    const std::string png = readBytes(fixtureDir() + "/images/red_circle_224.png");
+    const std::string jpeg = readBytes(fixtureDir() + "/images/scene_320x200.jpg");
     migician::model::RgbImage image;
     std::string error;
     DecodeLimits limits;
@@ -102,8 +102,8 @@ TEST_CASE("codec: sizes beyond the limits are refused from the header")
 
 TEST_CASE("codec: corrupt, truncated and unknown data are errors, never crashes")
 {
-    const std::string png = readFileBytes(tinyDir() + "/images/red_circle_224.png");
-    const std::string jpeg = readFileBytes(tinyDir() + "/images/wide_640x360.jpg");
+    const std::string png = readBytes(fixtureDir() + "/images/red_circle_224.png");
+    const std::string jpeg = readBytes(fixtureDir() + "/images/wide_640x360.jpg");
     migician::model::RgbImage image;
     std::string error;
     CHECK_FALSE(decodeImage(png.substr(0, png.size() / 2), {}, &image, &error));

@@ -16,9 +16,9 @@
 
 using namespace migician;
 using migician::test::dataUrl;
-using migician::test::readFileBytes;
+using migician::test::fixtureDir;
+using migician::test::readBytes;
 using migician::test::tinyCases;
-using migician::test::tinyDir;
 using nlohmann::json;
 
 namespace {
@@ -29,7 +29,7 @@ public:
     InProcessServer()
     {
         model::EngineOptions options;
-        options.modelDir = tinyDir();
+        options.modelDir = fixtureDir();
         options.dtype = model::DType::Float32;
         options.threads = 2;
         m_engine = model::Engine::load(options);
@@ -75,7 +75,7 @@ json requestFor(const json &testCase, bool greedy)
         const bool jpeg = file.size() > 4 && file.substr(file.size() - 4) == ".jpg";
         content.push_back({{"type", "image_url"},
                            {"image_url",
-                            {{"url", dataUrl(readFileBytes(tinyDir() + "/" + file),
+                            {{"url", dataUrl(readBytes(fixtureDir() + "/" + file),
                                              jpeg ? "image/jpeg" : "image/png")}}}});
     }
     content.push_back({{"type", "text"}, {"text", testCase["query"]}});
