@@ -2,6 +2,7 @@
 // image files themselves: the prompt ids and grids, and the generated ids, must be the reference's.
 #include "process_runner.h"
 #include "support/qt_test_registry.h"
+#include "tiny_fixture_cases.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -11,37 +12,13 @@
 #include <QTest>
 
 using migician::test::appBinary;
+using migician::test::fixtureCases;
+using migician::test::imageArguments;
 using migician::test::runProcess;
 
 namespace {
 
-const QString kTiny = QStringLiteral(MIGICIAN_SHARED_DIR "/fixtures/qwen2vl-tiny");
-
-QJsonArray fixtureCases()
-{
-    QFile file(kTiny + QStringLiteral("/cases.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("cases")).toArray();
-}
-
-QStringList imageArguments(const QJsonObject &testCase)
-{
-    QStringList arguments;
-    const QJsonArray images = testCase.value(QLatin1String("images")).toArray();
-    for (const auto &image : images)
-        arguments << QStringLiteral("--image")
-                  << kTiny + QLatin1Char('/')
-                             + image.toObject().value(QLatin1String("file")).toString();
-    if (!images.isEmpty())
-        arguments << QStringLiteral("--max-pixels")
-                  << QString::number(images.first()
-                                             .toObject()
-                                             .value(QLatin1String("max_pixels"))
-                                             .toInteger());
-    arguments << QStringLiteral("--query") << testCase.value(QLatin1String("query")).toString();
-    return arguments;
-}
+const QString kTiny = migician::test::kTinyModel;
 
 QJsonObject runJson(const QStringList &arguments, QString *error)
 {
