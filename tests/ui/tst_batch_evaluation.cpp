@@ -288,6 +288,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window->state(), ui::BatchEvaluationWindow::State::Finished,
                                   180000);
         QVERIFY2(window->errorText().isEmpty(), qPrintable(window->errorText()));
+        QVERIFY(window->grab().save(
+                test::screenshotPath(m_dir, QStringLiteral("batch_evaluation_model_done.png"))));
         // The batch ran on the weights the workbench loaded: no second load.
         QCOMPARE(engine->loads(), 1);
         {
