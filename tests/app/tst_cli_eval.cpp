@@ -31,15 +31,7 @@ namespace {
 
 QStringList evalArguments(const SyntheticBench &bench, const QString &out)
 {
-    return {QStringLiteral("eval"),
-            QStringLiteral("--bench"),
-            bench.benchFile,
-            QStringLiteral("--images-root"),
-            bench.imagesRoot,
-            QStringLiteral("--assistant"),
-            QStringLiteral("opencv"),
-            QStringLiteral("--out"),
-            out};
+    return migician::test::assistantEvalArguments(bench, out);
 }
 
 QJsonObject readJson(const QString &path)

@@ -363,15 +363,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const auto bench = migician::test::writeBench(dir.path(), 1, false); // 3 cases
         const QString out = dir.filePath(QStringLiteral("results.json"));
-        const QStringList arguments{QStringLiteral("eval"),
-                                    QStringLiteral("--bench"),
-                                    bench.benchFile,
-                                    QStringLiteral("--images-root"),
-                                    bench.imagesRoot,
-                                    QStringLiteral("--assistant"),
-                                    QStringLiteral("opencv"),
-                                    QStringLiteral("--out"),
-                                    out};
+        const QStringList arguments = migician::test::assistantEvalArguments(bench, out);
         const QString image = dir.filePath(QStringLiteral("MIG-Bench/images/diff/0_target.png"));
         const QString aside = image + QStringLiteral(".aside");
         QVERIFY(QFile::rename(image, aside));
@@ -429,10 +421,7 @@ private Q_SLOTS:
         QVERIFY(QFile::rename(image, outside));
         QVERIFY(QFile::link(outside, image));
         const QString out = dir.filePath(QStringLiteral("results.json"));
-        const auto ran
-                = runMigician({QStringLiteral("eval"), QStringLiteral("--bench"), bench.benchFile,
-                               QStringLiteral("--images-root"), root, QStringLiteral("--assistant"),
-                               QStringLiteral("opencv"), QStringLiteral("--out"), out});
+        const auto ran = runMigician(migician::test::assistantEvalArguments(bench, out));
         QCOMPARE(ran.exitCode, 3);
         const QJsonArray failed = readJson(out).object().value(QLatin1String("failed")).toArray();
         QCOMPARE(failed.size(), 1);
@@ -443,10 +432,7 @@ private Q_SLOTS:
         const QString inside = root + QStringLiteral("/elsewhere.png");
         QVERIFY(QFile::rename(outside, inside));
         QVERIFY(QFile::link(inside, image));
-        const auto again
-                = runMigician({QStringLiteral("eval"), QStringLiteral("--bench"), bench.benchFile,
-                               QStringLiteral("--images-root"), root, QStringLiteral("--assistant"),
-                               QStringLiteral("opencv"), QStringLiteral("--out"), out});
+        const auto again = runMigician(migician::test::assistantEvalArguments(bench, out));
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
     }
 };
