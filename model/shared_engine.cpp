@@ -40,10 +40,10 @@ SharedEngine::Lease SharedEngine::acquire(const EngineOptions &options, const Ca
     return Lease(std::move(lock), m_engine.get());
 }
 
-std::optional<EngineOptions> SharedEngine::loaded() const
+bool SharedEngine::holds(const EngineOptions &options) const
 {
     std::lock_guard<std::mutex> state(m_stateMutex);
-    return m_requested;
+    return m_requested && sameRequest(*m_requested, options);
 }
 
 int SharedEngine::loads() const

@@ -14,7 +14,7 @@
 //   threads) drops the loaded engine before loading the new one. Loading happens on the thread
 //   that asked for it, inside acquire(), with its progress and cancel (run_control.h); a failed
 //   or cancelled load leaves no engine loaded.
-// - loaded() and loads() may be called from any thread at any time.
+// - holds() and loads() may be called from any thread at any time.
 #pragma once
 
 #include "model/engine.h"
@@ -62,18 +62,17 @@ public:
     // Throws ModelError when loading fails, Cancelled when the caller's flag is set first.
     Lease acquire(const EngineOptions &options, const Callbacks &callbacks = {});
 
-    // The options the loaded engine was asked for (dtype as requested, e.g. Auto); nullopt when
-    // nothing is loaded.
-    std::optional<EngineOptions> loaded() const;
+    // True when acquire(options) would use the loaded engine as it is (no loading).
+    bool holds(const EngineOptions &options) const;
     // How many times weights were loaded (a test and diagnostics counter).
     int loads() const;
 
 private:
     static bool sameRequest(const EngineOptions &a, const EngineOptions &b);
 
-    std::timed_mutex m_use;          // held by the living Lease
-    mutable std::mutex m_stateMutex; // guards the two fields below for loaded()/loads()
-    std::optional<EngineOptions> m_requested;
+    std::timed_mutex m_use;                   // held by the living Lease
+    mutable std::mutex m_stateMutex;          // guards the two fields below for holds()/loads()
+    std::optional<EngineOptions> m_requested; // as asked for (dtype may be Auto)
     int m_loads = 0;
     std::unique_ptr<Engine> m_engine; // touched only while m_use is held
 };

@@ -26,12 +26,6 @@ model::EngineOptions engineOptions(const EngineSettings &settings)
     return options;
 }
 
-bool sameOptions(const model::EngineOptions &a, const model::EngineOptions &b)
-{
-    return a.modelDir == b.modelDir && a.device == b.device && a.dtype == b.dtype
-           && a.threads == b.threads;
-}
-
 // A folder that is not a checkpoint: every problem at once, before any loading.
 void checkFolder(const QString &folder)
 {
@@ -106,8 +100,7 @@ InferenceResult InferenceWorker::runEngine(const InferenceRequest &request)
     QElapsedTimer timer;
     timer.start();
     const model::EngineOptions options = engineOptions(request.engine);
-    const auto loaded = m_engines->loaded();
-    if (!loaded || !sameOptions(*loaded, options))
+    if (!m_engines->holds(options))
         checkFolder(request.engine.modelDir);
     // The loader reports every tensor (hundreds): one queued signal each, and a progress-bar
     // repaint each on the GUI thread, stalled it by up to 70 ms. Report at most every 50 ms.

@@ -5,11 +5,13 @@
 #include "model/engine.h"
 #include "model/model_error.h"
 #include "model/mrope_positions.h"
+#include "model/shared_engine.h"
 
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <regex>
+#include <thread>
 
 #include "torch_doctest.h" // last: restores doctest's CHECK over glog's
 
@@ -384,4 +386,52 @@ TEST_CASE("engine: a checkpoint path that cannot be examined is a message, not a
     CHECK_NOTHROW(problems = checkCheckpointFolder(copy.dir.path()));
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].find("tokenizer.json: cannot be examined") != std::string::npos);
+}
+
+TEST_CASE("shared engine: one load per options, one lease at a time, a waiting caller cancels")
+{
+    SharedEngine shared;
+    EngineOptions options;
+    options.modelDir = testing::tinyDir();
+    options.threads = 2;
+    options.dtype = DType::Float32;
+    {
+        const auto lease = shared.acquire(options);
+        CHECK(shared.loads() == 1);
+        CHECK(shared.holds(options));
+        // Another thread waits while the lease is held; its cancel flag ends the wait.
+        std::atomic<bool> cancel{false};
+        std::atomic<bool> waiting{false};
+        std::atomic<bool> cancelled{false};
+        std::thread other([&] {
+            SharedEngine::Callbacks callbacks;
+            callbacks.control.cancel = &cancel;
+            callbacks.onWaiting = [&] {
+                waiting = true;
+            };
+            try {
+                (void)shared.acquire(options, callbacks);
+            } catch (const Cancelled &) {
+                cancelled = true;
+            }
+        });
+        for (int i = 0; i < 1000 && !waiting; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        CHECK(waiting.load());
+        cancel = true;
+        other.join();
+        CHECK(cancelled.load());
+    }
+    // Free again: the same options reuse the engine; other ones replace it (one copy at a time).
+    {
+        const auto lease = shared.acquire(options);
+        CHECK(shared.loads() == 1);
+    }
+    EngineOptions automatic = options;
+    automatic.dtype = DType::Auto;
+    const auto lease = shared.acquire(automatic);
+    CHECK(shared.loads() == 2);
+    CHECK(lease->options().dtype == DType::BFloat16);
+    CHECK_FALSE(shared.holds(options));
+    CHECK(shared.holds(automatic));
 }
