@@ -8,11 +8,14 @@
 #include "support/qt_test_registry.h"
 #include "support/synthetic_bench.h"
 
+#include "annotate/project_store.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -407,6 +410,64 @@ private Q_SLOTS:
         QCOMPARE(predictionsOf(complete).size(), 3);
         QCOMPARE(complete.value(QLatin1String("failed")).toArray().size(), 0);
         QVERIFY(!QFile::exists(out + QStringLiteral(".partial")));
+    }
+
+    void projectKeepsFailedCasesApartAndRetriesThem()
+    {
+        using migician::annotate::ProjectStore;
+        QTemporaryDir dir;
+        const auto bench = migician::test::writeBench(dir.path(), 1, false); // 3 cases
+        const QString project = dir.filePath(QStringLiteral("eval.migician"));
+        const QString out = dir.filePath(QStringLiteral("results.json"));
+        const QStringList arguments = migician::test::assistantEvalArguments(bench, out)
+                                      << QStringLiteral("--project") << project;
+        const QString image = dir.filePath(QStringLiteral("MIG-Bench/images/diff/0_target.png"));
+        const QString aside = image + QStringLiteral(".aside");
+        QVERIFY(QFile::rename(image, aside));
+        // Rows of the project: predictions, failures, and the failure's attempts and reason.
+        const auto state = [&project] {
+            auto store = ProjectStore::open(project, ProjectStore::OpenMode::OpenExisting);
+            QStringList rows;
+            if (!store)
+                return rows;
+            QSqlQuery q((*store)->database());
+            for (const char *sql :
+                 {"SELECT count(*) FROM predictions", "SELECT count(*) FROM evaluation_failures",
+                  "SELECT attempts || ' ' || reason FROM evaluation_failures",
+                  "SELECT count(*) FROM runs WHERE duration_ms IS NOT NULL"})
+                if (q.exec(QLatin1String(sql)) && q.next())
+                    rows << q.value(0).toString();
+                else
+                    rows << QString();
+            return rows;
+        };
+
+        for (int attempt = 1; attempt <= 2; ++attempt) {
+            const auto ran = runMigician(arguments);
+            QCOMPARE(ran.exitCode, 3);
+            const QStringList rows = state();
+            QCOMPARE(rows.value(0), QStringLiteral("2")); // a failure is not a prediction
+            QCOMPARE(rows.value(1), QStringLiteral("1"));
+            QVERIFY2(rows.value(2).startsWith(QString::number(attempt) + QLatin1Char(' '))
+                             && rows.value(2).contains(QLatin1String("0_target.png")),
+                     qPrintable(rows.value(2)));
+            QCOMPARE(rows.value(3), QStringLiteral("0")); // the run stays open
+            QCOMPARE(readJson(out)
+                             .object()
+                             .value(QLatin1String("failed"))
+                             .toArray()
+                             .at(0)
+                             .toObject()
+                             .value(QLatin1String("attempts"))
+                             .toInt(),
+                     attempt);
+        }
+        QVERIFY(QFile::rename(aside, image));
+        const auto last = runMigician(arguments);
+        QVERIFY2(last.exitCode == 0, qPrintable(last.err));
+        QVERIFY2(last.out.contains("3 cases, 2 already done"), last.out.constData());
+        QCOMPARE(state(), (QStringList{QStringLiteral("3"), QStringLiteral("0"), QString(),
+                                       QStringLiteral("1")}));
     }
 
     void symlinkLeavingTheImagesRootIsRefused()
