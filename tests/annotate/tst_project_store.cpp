@@ -207,9 +207,10 @@ private Q_SLOTS:
         QCOMPARE(countRows(**reader, QStringLiteral("predictions")), 1);
     }
 
-    void versionOneProjectsGainTheEvaluationFailuresTable()
+    void olderProjectsGainTheEvaluationFailuresTable()
     {
-        // A project as version 1 wrote it: everything but the evaluation_failures table.
+        // A project of the version before evaluationFailuresMigration() (the last migration):
+        // everything but the evaluation_failures table.
         const QString file = m_dir.filePath(QStringLiteral("version1.migician"));
         qint64 caseId = 0;
         {
@@ -217,7 +218,8 @@ private Q_SLOTS:
             QVERIFY(store && caseId > 0);
             QSqlQuery q(store->database());
             QVERIFY(q.exec(QStringLiteral("DROP TABLE evaluation_failures")));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1")
+                                   .arg(ProjectStore::kSchemaVersion - 1)));
         }
         auto store = ProjectStore::open(file, ProjectStore::OpenMode::OpenExisting);
         QVERIFY2(store, qPrintable(store.error()));
