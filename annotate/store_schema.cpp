@@ -169,11 +169,26 @@ QStringList studyPlanningMigration()
     };
 }
 
+// Failed cases of batch evaluations (out of memory, a decode error, a missing image): not
+// predictions, kept so that the next run of the same evaluation retries them and says why they
+// failed (annotate/evaluation_failures.h). One row per run and case.
+QStringList evaluationFailuresMigration()
+{
+    return {QStringLiteral("CREATE TABLE evaluation_failures("
+                           " run_id INTEGER NOT NULL REFERENCES runs(id),"
+                           " case_id INTEGER NOT NULL REFERENCES cases(id),"
+                           " reason TEXT NOT NULL,"
+                           " attempts INTEGER NOT NULL DEFAULT 1 CHECK(attempts >= 1),"
+                           " last_attempt TEXT NOT NULL,"
+                           " PRIMARY KEY(run_id, case_id))")};
+}
+
 } // namespace
 
 const std::vector<QStringList> &schemaMigrations()
 {
-    static const std::vector<QStringList> migrations{version1(), studyPlanningMigration()};
+    static const std::vector<QStringList> migrations{version1(), studyPlanningMigration(),
+                                                     evaluationFailuresMigration()};
     return migrations;
 }
 

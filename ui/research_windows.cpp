@@ -131,9 +131,15 @@ void ResearchWindows::showBatchEvaluation()
 {
     const bool fresh = !m_batch;
     prepare(m_batch, fresh ? new BatchEvaluationWindow : nullptr);
-    if (!fresh)
+    if (!fresh) {
+        if (m_batch->state() == BatchEvaluationWindow::State::Idle
+            || m_batch->state() == BatchEvaluationWindow::State::Finished)
+            m_batch->setEngineSettings(m_controller->settings().engine);
         return;
+    }
     m_batch->setEngineSettings(m_controller->settings().engine);
+    // The model the workbench loaded is the one the batch runs on: no second copy of the weights.
+    m_batch->setSharedEngine(m_controller->sharedEngine());
     m_batch->setProjectFile(m_controller->store() ? m_controller->store()->fileName() : QString());
     connect(m_batch, &BatchEvaluationWindow::dashboardRequested, this,
             &ResearchWindows::openResultsInDashboard);

@@ -282,8 +282,9 @@ int runGround(const QStringList &arguments)
     const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu or cuda."),
                                     QStringLiteral("D"), QStringLiteral("cpu"));
     const QCommandLineOption dtype(QStringLiteral("dtype"),
-                                   QStringLiteral("float32, bfloat16 or float16."),
-                                   QStringLiteral("T"), QStringLiteral("float32"));
+                                   QStringLiteral("auto (the checkpoint's own dtype: bfloat16 for "
+                                                  "Migician), float32, bfloat16 or float16."),
+                                   QStringLiteral("T"), QStringLiteral("auto"));
     const QCommandLineOption threads(QStringLiteral("threads"),
                                      QStringLiteral("CPU threads (default: all cores)."),
                                      QStringLiteral("N"));

@@ -27,7 +27,6 @@ namespace {
 struct ServeOptions
 {
     model::EngineOptions engine;
-    bool dtypeGiven = false;
     ServerSettings server;
     std::string apiKeyFile;
 };
@@ -41,7 +40,7 @@ const char *kUsage
           "  --port N               port (default 8000; 0: the OS picks one)\n"
           "  --served-model NAME    model name clients use (default: the folder's name)\n"
           "  --device cpu|cuda      (default cpu)\n"
-          "  --dtype float32|bfloat16|float16   (default: the checkpoint's torch_dtype)\n"
+          "  --dtype auto|float32|bfloat16|float16   (default auto: the checkpoint's torch_dtype)\n"
           "  --threads N            CPU threads (default: all cores)\n"
           "  --api-key-file FILE    clients must send Authorization: Bearer <the file's text>\n"
           "  --queue N              requests waiting for the engine before 503 (default 16)\n"
@@ -93,7 +92,6 @@ ServeOptions parseOptions(const std::string &program, const std::vector<std::str
             options.engine.device = model::parseDevice(value());
         } else if (flag == "--dtype") {
             options.engine.dtype = model::parseDType(value());
-            options.dtypeGiven = true;
         } else if (flag == "--threads") {
             options.engine.threads = int(parseNumber(flag, value(), 1, 1024));
         } else if (flag == "--api-key-file") {
@@ -115,24 +113,6 @@ ServeOptions parseOptions(const std::string &program, const std::vector<std::str
     if (options.engine.modelDir.empty())
         throw model::ModelError("--model", "the checkpoint folder is required (see --help)");
     return options;
-}
-
-// The dtype the checkpoint was saved in (config.json's torch_dtype): Migician ships bfloat16,
-// which the CPU runs straight from the memory-mapped files. float16 has no CPU kernels in
-// libtorch 1.13, so a float16 checkpoint runs as bfloat16 there.
-model::DType checkpointDType(const std::string &dir, model::Device device)
-{
-    const model::ModelConfig config
-            = model::ModelConfig::fromFile((std::filesystem::path(dir) / "config.json").string());
-    model::DType dtype = model::DType::Float32;
-    try {
-        dtype = model::parseDType(config.torchDtype);
-    } catch (const model::ModelError &) {
-        return model::DType::Float32;
-    }
-    if (dtype == model::DType::Float16 && device == model::Device::Cpu)
-        return model::DType::BFloat16;
-    return dtype;
 }
 
 std::string readApiKey(const std::string &path)
@@ -195,8 +175,6 @@ int runServeCommand(const std::string &program, const std::vector<std::string> &
                                     "--api-key-file FILE (clients send Authorization: Bearer KEY)");
         if (options.server.servedModel.empty())
             options.server.servedModel = folderName(options.engine.modelDir);
-        if (!options.dtypeGiven)
-            options.engine.dtype = checkpointDType(options.engine.modelDir, options.engine.device);
     } catch (const std::exception &error) {
         std::fprintf(stderr, "%s: %s\n", program.c_str(), error.what());
         return 2;
@@ -209,6 +187,8 @@ int runServeCommand(const std::string &program, const std::vector<std::string> &
                   << model::deviceName(options.engine.device) << ", "
                   << model::dtypeName(options.engine.dtype) << ")" << std::endl;
         engine = model::Engine::load(options.engine);
+        std::cerr << program << ": running in " << model::dtypeName(engine->options().dtype)
+                  << std::endl;
     } catch (const std::exception &error) {
         std::fprintf(stderr, "%s: %s\n", program.c_str(), error.what());
         return 1;
