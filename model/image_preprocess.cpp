@@ -239,6 +239,16 @@ RgbImage resizeBicubic(const RgbImage &image, int width, int height)
     return resampleVertical(temp, firstRow, height, vertical);
 }
 
+ImageSize processedSize(int height, int width, const PreprocessorConfig &config,
+                        const ResizeLimits &limits)
+{
+    const int factor = config.patchSize * config.mergeSize;
+    if (factor <= 0)
+        throw ModelError("preprocessor config", "patch and merge sizes must be positive");
+    const ImageSize target = smartResize(height, width, limits, factor);
+    return smartResize(target.height, target.width, {config.minPixels, config.maxPixels}, factor);
+}
+
 PreprocessedImage preprocessImage(const RgbImage &image, const PreprocessorConfig &config,
                                   const ResizeLimits &limits)
 {
@@ -253,8 +263,7 @@ PreprocessedImage preprocessImage(const RgbImage &image, const PreprocessorConfi
     // qwen-vl-utils resizes to its limits; then Qwen2VLImageProcessor applies its own smart_resize
     // with the config's limits, which is a no-op unless those limits are tighter.
     const ImageSize target = smartResize(image.height, image.width, limits, factor);
-    const ImageSize second = smartResize(target.height, target.width,
-                                         {config.minPixels, config.maxPixels}, factor);
+    const ImageSize second = processedSize(image.height, image.width, config, limits);
     // Only copy pixels when a resize actually happens (an already-conforming image is read as is).
     RgbImage storage;
     const RgbImage *source = &image;

@@ -27,6 +27,11 @@ struct ResizeLimits
 // empty image or an aspect ratio above 200.
 ImageSize smartResize(int height, int width, const ResizeLimits &limits, int factor = 28);
 
+// The size preprocessImage() resizes an image of height x width to (both smart_resize passes),
+// without touching pixels: what token counts and estimates need.
+ImageSize processedSize(int height, int width, const PreprocessorConfig &config,
+                        const ResizeLimits &limits);
+
 // Pillow's Image.resize(..., BICUBIC) reproduced to the bit (see fixtures README section 5).
 RgbImage resizeBicubic(const RgbImage &image, int width, int height);
 

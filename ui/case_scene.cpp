@@ -139,6 +139,32 @@ void CaseScene::setRunLinks(const QHash<qint64, qint64> &runByPrediction)
     m_runByPrediction = runByPrediction;
     for (BoxItem *item : std::as_const(m_boxes))
         item->setRunId(m_runByPrediction.value(item->annotation().predictionId, 0));
+    hideEarlierRuns();
+}
+
+void CaseScene::setLatestRun(qint64 runId)
+{
+    m_latestRun = runId;
+    hideEarlierRuns();
+}
+
+int CaseScene::hiddenEarlierBoxes() const
+{
+    return int(std::count_if(m_boxes.begin(), m_boxes.end(),
+                             [](const BoxItem *item) { return !item->isVisible(); }));
+}
+
+void CaseScene::hideEarlierRuns()
+{
+    for (BoxItem *item : std::as_const(m_boxes)) {
+        const annotate::AnnotationInfo &a = item->annotation();
+        const bool earlier = m_latestRun != 0 && a.source == annotate::AnnotationSource::Model
+                             && a.review == annotate::ReviewState::Pending && item->runId() != 0
+                             && item->runId() != m_latestRun;
+        item->setVisible(!earlier);
+        if (earlier)
+            item->setSelected(false);
+    }
 }
 
 void CaseScene::showRunBoxes(qint64 runId, const QList<annotate::PredictedBox> &boxes)
@@ -235,6 +261,7 @@ void CaseScene::setAnnotations(const QList<annotate::AnnotationInfo> &annotation
         if (annotation.id == selected)
             item->setSelected(true);
     }
+    hideEarlierRuns();
 }
 
 void CaseScene::setGroundTruth(int image, const std::optional<annotate::NormBox> &box)

@@ -59,6 +59,12 @@ public:
     void showRunBoxes(qint64 runId, const QList<annotate::PredictedBox> &boxes);
     void clearRunBoxes() { showRunBoxes(0, {}); }
     qint64 shownRun() const { return m_shownRun; }
+    // The canvas shows one run's answer at a time: model boxes of runs other than `runId` that
+    // nobody reviewed or edited yet are hidden (they stay in the history panel; select a run
+    // there to see them). 0 shows every box.
+    void setLatestRun(qint64 runId);
+    qint64 latestRun() const { return m_latestRun; }
+    int hiddenEarlierBoxes() const;
     // Every box item (case boxes and history boxes) produced by the run.
     QList<BoxItem *> boxesOfRun(qint64 runId) const;
 
@@ -101,6 +107,7 @@ private:
     void finishEdit(BoxItem *item, const QRectF &sceneRect);
     double handleTolerance() const;
     qint64 takeEditDuration();
+    void hideEarlierRuns();
 
     QList<QImage> m_images;
     QList<QGraphicsPixmapItem *> m_pixmaps;
@@ -111,6 +118,7 @@ private:
     QList<BoxItem *> m_historyBoxes;
     QHash<qint64, qint64> m_runByPrediction;
     qint64 m_shownRun = 0;
+    qint64 m_latestRun = 0;
     int m_selectedImage = 0;
     QGraphicsRectItem *m_imageFrame = nullptr; // outline of the selected image / drop target
     int m_dragImage = 0;

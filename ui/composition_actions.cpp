@@ -180,13 +180,30 @@ void CompositionActions::connectHistory()
 {
     HistoryPanel *history = m_widgets.history;
     CaseScene *scene = m_widgets.canvas->caseScene();
-    connect(m_controller, &WorkbenchController::historyChanged, this, [this, history, scene] {
-        scene->setRunLinks(m_controller->runByPrediction());
-        const qint64 shown = history->selectedRun();
-        history->setRuns(m_controller->history());
-        if (shown != 0)
-            history->selectRun(shown); // its boxes, read again (they follow their images)
-    });
+    // The canvas never mixes answers: once a run answers, the unreviewed model boxes of earlier
+    // runs are hidden (the history keeps them) and the panel says how many.
+    const auto showHidden = [history, scene] {
+        history->setHiddenBoxes(scene->hiddenEarlierBoxes());
+    };
+    connect(m_controller, &WorkbenchController::historyChanged, this,
+            [this, history, scene, showHidden] {
+                scene->setRunLinks(m_controller->runByPrediction());
+                qint64 latest = 0;
+                for (const annotate::CaseRunInfo &run : m_controller->history())
+                    if (run.status == annotate::RunStatus::Answered && run.predictionId > 0) {
+                        latest = run.runId; // newest first
+                        break;
+                    }
+                scene->setLatestRun(latest);
+                const qint64 shown = history->selectedRun();
+                history->setRuns(m_controller->history());
+                if (shown != 0)
+                    history->selectRun(shown); // its boxes, read again (they follow their images)
+                showHidden();
+            });
+    // After the scene took the new annotations (queued: it is connected after this).
+    connect(m_controller->session(), &CaseSession::annotationsChanged, this, showHidden,
+            Qt::QueuedConnection);
     // The history's boxes are drawn over the case; a new case (new images) clears them.
     connect(history, &HistoryPanel::runSelected, scene, [scene](const annotate::CaseRunInfo &run) {
         scene->showRunBoxes(run.runId, run.boxes);

@@ -81,7 +81,8 @@ void HistoryPanel::setRuns(const QList<annotate::CaseRunInfo> &runs)
         const QSignalBlocker block(m_view->selectionModel());
         m_model->setRuns(runs);
     }
-    m_count->setText(tr("%n run(s)", nullptr, int(runs.size())));
+    m_runCount = int(runs.size());
+    setHiddenBoxes(m_hiddenBoxes);
     // Keep the entry the user was looking at (its boxes stay shown).
     const int row = m_model->rowOfRun(selected);
     if (row >= 0) {
@@ -153,6 +154,18 @@ void HistoryPanel::onCurrentChanged()
     lines << tr("Answer: %1").arg(run->answer);
     m_details->setPlainText(lines.join(QLatin1Char('\n')));
     Q_EMIT runSelected(*run);
+}
+
+void HistoryPanel::setHiddenBoxes(int count)
+{
+    m_hiddenBoxes = count;
+    const QString runs = tr("%n run(s)", nullptr, m_runCount);
+    m_count->setText(
+            count == 0 ? runs
+                       : tr("%1 | %n box(es) of earlier runs hidden", nullptr, count).arg(runs));
+    m_count->setToolTip(count == 0 ? QString()
+                                   : tr("The canvas shows the latest answer only; select an "
+                                        "earlier run to see its boxes"));
 }
 
 } // namespace migician::ui

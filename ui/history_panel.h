@@ -30,6 +30,8 @@ public:
     // Selects the entry of a run (0: none); emits runSelected.
     void selectRun(qint64 runId);
     qint64 selectedRun() const;
+    // How many model boxes of earlier runs the canvas hides (said next to the run count).
+    void setHiddenBoxes(int count);
 
 Q_SIGNALS:
     void runSelected(const migician::annotate::CaseRunInfo &run); // runId 0: none
@@ -43,6 +45,8 @@ private:
     RunHistoryModel *m_model;
     QTreeView *m_view;
     QLabel *m_count;
+    int m_runCount = 0;
+    int m_hiddenBoxes = 0;
     QPlainTextEdit *m_details;
     QPushButton *m_rerun;
     QPushButton *m_copy;

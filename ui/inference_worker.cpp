@@ -2,8 +2,10 @@
 
 #include "model/engine.h"
 #include "model/model_error.h"
+#include "model/run_estimate.h"
 #include "model/shared_engine.h"
 #include "ui/image_decoder.h"
+#include "ui/run_calibration.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -184,7 +186,34 @@ InferenceResult InferenceWorker::runEngine(const InferenceRequest &request)
         result.boxes << predicted;
     }
     result.latencyMs = timer.elapsed();
+    result.promptTokens = grounded.promptTokens;
+    result.visionMs = grounded.timings.visionMs;
+    result.prefillMs = grounded.timings.prefillMs;
+    result.decodeMs = grounded.timings.decodeMs;
+    result.decodeSteps = grounded.timings.decodeSteps;
+    if (!grounded.cancelled)
+        recordSpeed(engine, grounded);
     return result;
+}
+
+void InferenceWorker::recordSpeed(const model::Engine &engine,
+                                  const model::GroundingResult &grounded)
+{
+    // This machine's speed, measured by the run the user just waited for: the next estimate
+    // divides its FLOPs by it (run_estimate.h).
+    std::vector<model::PlannedImage> images;
+    for (const model::ImageInput &input : grounded.images) {
+        model::PlannedImage image;
+        image.gridT = input.gridT;
+        image.gridH = input.gridH;
+        image.gridW = input.gridW;
+        image.tokens = input.tokens;
+        images.push_back(image);
+    }
+    const auto work = model::estimateWork(engine.config(), images, grounded.promptTokens,
+                                          int(grounded.tokenIds.size()));
+    SpeedCalibrationStore::record(engine.options().device, engine.options().dtype, work,
+                                  grounded.timings);
 }
 
 InferenceThread::InferenceThread(std::shared_ptr<model::SharedEngine> engines, QObject *parent)

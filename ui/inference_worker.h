@@ -32,8 +32,10 @@
 #include <memory>
 
 namespace migician::model {
+class Engine;
 class SharedEngine;
-}
+struct GroundingResult;
+} // namespace migician::model
 
 namespace migician::ui {
 
@@ -66,6 +68,11 @@ struct InferenceResult
     bool needsWeights = false;
     bool cancelled = false;
     qint64 latencyMs = 0;
+    // Migician only: the prompt's size and the stage times as run (also folded into the speed
+    // calibration of run_calibration.h, so the next estimate uses them).
+    int promptTokens = 0;
+    double visionMs = 0, prefillMs = 0, decodeMs = 0;
+    int decodeSteps = 0;
 };
 
 class InferenceWorker : public QObject
@@ -96,6 +103,7 @@ Q_SIGNALS:
 private:
     InferenceResult runAssistant(const InferenceRequest &request);
     InferenceResult runEngine(const InferenceRequest &request);
+    void recordSpeed(const model::Engine &engine, const model::GroundingResult &grounded);
 
     std::atomic<bool> m_cancel{false};
     std::shared_ptr<model::SharedEngine> m_engines;

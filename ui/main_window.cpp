@@ -15,6 +15,7 @@
 #include "ui/open_folder_dialog.h"
 #include "ui/query_panel.h"
 #include "ui/research_windows.h"
+#include "ui/run_estimate_actions.h"
 #include "ui/settings_dialog.h"
 #include "ui/workbench_controller.h"
 
@@ -252,7 +253,11 @@ void MainWindow::connectController()
     });
 
     InferenceWorker *worker = m_controller->inference()->worker();
-    connect(worker, &InferenceWorker::loadProgress, m_query, &QueryPanel::setLoadProgress);
+    // The estimate under the query, the confirmation before long runs and the progress bar
+    // (loading included: the worker reports each tensor as progress too).
+    m_estimates = new RunEstimateActions(m_controller, m_query, this);
+    connect(m_estimates, &RunEstimateActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     connect(worker, &InferenceWorker::stageChanged, this,
             [this](quint64, const QString &stage) { m_answer->setStage(stage); });
     connect(worker, &InferenceWorker::textStreamed, this,
@@ -291,6 +296,10 @@ void MainWindow::previousCase()
 
 void MainWindow::runQuery()
 {
+    // A run over the time threshold or the free memory asks first (a running query reports
+    // itself below).
+    if (!m_controller->isRunning() && !m_estimates->confirmRun(m_query->query()))
+        return;
     QString error;
     if (!m_controller->run(m_query->query(), &error))
         showError(error);
@@ -363,6 +372,7 @@ void MainWindow::showSettings()
     settings.save();
     m_controller->setSettings(settings);
     updateStatus();
+    m_estimates->refreshSoon();
 }
 
 void MainWindow::showExport()
@@ -396,6 +406,7 @@ void MainWindow::chooseModelFolder()
     settings.save();
     m_controller->setSettings(settings);
     updateStatus();
+    m_estimates->refreshSoon();
 }
 
 void MainWindow::updateStatus()
@@ -406,7 +417,12 @@ void MainWindow::updateStatus()
                 tr("Backend: built-in assistant (OpenCV) | no Migician checkpoint"));
     else
         m_backendLabel->setText(tr("Backend: Migician | device %1 | %2 | model %3")
-                                        .arg(engine.device, engine.dtype, engine.modelDir));
+                                        .arg(engine.device,
+                                             engine.dtype == QLatin1String("auto")
+                                                     ? SettingsDialog::autoPrecisionLabel(
+                                                             engine.modelDir, engine.device)
+                                                     : engine.dtype,
+                                             engine.modelDir));
     const int row = m_controller->currentRow();
     const int rows = m_controller->cases()->rowCount();
     m_caseLabel->setText(row < 0 ? tr("No case open")

@@ -19,6 +19,7 @@ class HistoryPanel;
 class ImageWarningBar;
 class QueryPanel;
 class ResearchWindows;
+class RunEstimateActions;
 class WorkbenchController;
 struct InferenceResult;
 
@@ -41,6 +42,7 @@ public:
     ImageWarningBar *imageWarning() const { return m_warning; }
     CompositionActions *composition() const { return m_composition; }
     ResearchWindows *research() const { return m_research; }
+    RunEstimateActions *estimates() const { return m_estimates; }
 
 public Q_SLOTS:
     void openProject();
@@ -75,6 +77,7 @@ private:
     QLabel *m_backendLabel = nullptr;
     QLabel *m_caseLabel = nullptr;
     ResearchWindows *m_research = nullptr;
+    RunEstimateActions *m_estimates = nullptr;
 };
 
 } // namespace migician::ui

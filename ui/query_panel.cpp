@@ -10,6 +10,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace migician::ui {
 
 namespace {
@@ -27,6 +29,8 @@ QueryPanel::QueryPanel(QWidget *parent)
     , m_run(new QPushButton(tr("&Run"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_progress(new QProgressBar(this))
+    , m_estimate(new QLabel(this))
+    , m_measure(new QToolButton(this))
     , m_notice(new QWidget(this))
     , m_noticeText(new QLabel(m_notice))
     , m_renumber(new QPushButton(tr("Update the query"), m_notice))
@@ -91,6 +95,20 @@ QueryPanel::QueryPanel(QWidget *parent)
     m_chipLayout->addStretch();
     layout->addWidget(scroll);
 
+    auto *estimate = new QHBoxLayout;
+    m_estimate->setObjectName(QStringLiteral("runEstimate"));
+    m_estimate->setWordWrap(true);
+    m_estimate->setVisible(false);
+    m_measure->setObjectName(QStringLiteral("measureSpeed"));
+    m_measure->setText(tr("Measure speed"));
+    m_measure->setToolTip(tr("Run a short calibration query with the model, so estimates use "
+                             "this machine's measured speed"));
+    m_measure->setVisible(false);
+    connect(m_measure, &QToolButton::clicked, this, &QueryPanel::measureSpeedRequested);
+    estimate->addWidget(m_estimate, 1);
+    estimate->addWidget(m_measure);
+    layout->addLayout(estimate);
+
     auto *run = new QHBoxLayout;
     m_run->setObjectName(QStringLiteral("runButton"));
     m_run->setDefault(true);
@@ -99,6 +117,7 @@ QueryPanel::QueryPanel(QWidget *parent)
     m_cancel->setEnabled(false);
     connect(m_run, &QPushButton::clicked, this, &QueryPanel::runRequested);
     connect(m_cancel, &QPushButton::clicked, this, &QueryPanel::cancelRequested);
+    m_progress->setObjectName(QStringLiteral("runProgress"));
     m_progress->setRange(0, 100);
     m_progress->setVisible(false);
     m_progress->setTextVisible(true);
@@ -185,8 +204,26 @@ void QueryPanel::setBusy(bool busy)
 void QueryPanel::setLoadProgress(double fraction, const QString &what)
 {
     m_progress->setVisible(fraction < 1.0);
+    m_progress->setRange(0, 100);
     m_progress->setValue(int(fraction * 100));
     m_progress->setFormat(what.isEmpty() ? QStringLiteral("%p%") : what + QStringLiteral(" %p%"));
+}
+
+void QueryPanel::setRunProgress(int done, int total, const QString &text)
+{
+    m_progress->setVisible(true);
+    m_progress->setRange(0, std::max(1, total));
+    m_progress->setValue(std::clamp(done, 0, std::max(1, total)));
+    m_progress->setFormat(text);
+}
+
+void QueryPanel::setEstimate(const QString &summary, const QString &details, bool warn)
+{
+    m_estimate->setVisible(!summary.isEmpty());
+    m_measure->setVisible(!summary.isEmpty());
+    m_estimate->setText(summary);
+    m_estimate->setToolTip(details);
+    m_estimate->setStyleSheet(warn ? QStringLiteral("color: #c0392b;") : QString());
 }
 
 } // namespace migician::ui

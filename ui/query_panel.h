@@ -45,6 +45,15 @@ public:
 
     void setBusy(bool busy);
     void setLoadProgress(double fraction, const QString &what);
+    // The model's progress through a stage: a determinate bar with `text` on it.
+    void setRunProgress(int done, int total, const QString &text);
+    QProgressBar *progressBar() const { return m_progress; }
+
+    // The estimate of the run the Run button would start (tokens, memory, time; empty hides it),
+    // its details as the tooltip; `warn` marks it (over the time threshold, or not fitting).
+    void setEstimate(const QString &summary, const QString &details, bool warn);
+    QLabel *estimateLabel() const { return m_estimate; }
+    QToolButton *measureSpeedButton() const { return m_measure; }
 
 public Q_SLOTS:
     // Wraps the selection (or inserts an empty pair at the cursor) in object_ref tags.
@@ -57,6 +66,7 @@ Q_SIGNALS:
     void chipRemoved(int index);
     void cropToolToggled(bool on);
     void renumberRequested();
+    void measureSpeedRequested();
 
 private:
     QPlainTextEdit *m_editor;
@@ -67,6 +77,8 @@ private:
     QPushButton *m_run;
     QPushButton *m_cancel;
     QProgressBar *m_progress;
+    QLabel *m_estimate;
+    QToolButton *m_measure;
     QWidget *m_notice;
     QLabel *m_noticeText;
     QPushButton *m_renumber;

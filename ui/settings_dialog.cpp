@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -28,6 +29,8 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     , m_language(new QComboBox(this))
 {
     setWindowTitle(tr("Settings"));
+    m_folder->setObjectName(QStringLiteral("checkpointFolder"));
+    m_dtype->setObjectName(QStringLiteral("precision"));
     auto *form = new QFormLayout(this);
     auto *folderRow = new QHBoxLayout;
     m_folder->setPlaceholderText(tr("empty: built-in assistant only"));
@@ -43,7 +46,8 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
     m_device->setCurrentIndex(std::max(0, m_device->findData(settings.engine.device)));
     form->addRow(tr("Device:"), m_device);
-    m_dtype->addItem(tr("Automatic (the checkpoint's dtype)"), QStringLiteral("auto"));
+    m_dtype->addItem(autoPrecisionLabel(settings.engine.modelDir, settings.engine.device),
+                     QStringLiteral("auto"));
     m_dtype->addItem(QStringLiteral("float32"), QStringLiteral("float32"));
     m_dtype->addItem(QStringLiteral("bfloat16"), QStringLiteral("bfloat16"));
     m_dtype->addItem(QStringLiteral("float16 (CUDA)"), QStringLiteral("float16"));
@@ -76,6 +80,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     form->addRow(buttons);
     connect(m_folder, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_device, &QComboBox::currentIndexChanged, this, &SettingsDialog::validate);
     validate();
 }
 
@@ -89,6 +94,24 @@ QString SettingsDialog::checkFolder(const QString &folder)
     return lines.join(QLatin1Char('\n'));
 }
 
+QString SettingsDialog::autoPrecisionLabel(const QString &folder, const QString &device)
+{
+    // What "auto" becomes for this folder and device: the checkpoint's config.json torch_dtype,
+    // through the engine's own rule (a float16 checkpoint runs in bfloat16 on the CPU).
+    const QString config = folder + QStringLiteral("/config.json");
+    if (folder.isEmpty() || !QFileInfo::exists(config))
+        return tr("Automatic (the checkpoint's dtype)");
+    try {
+        const auto parsed = model::ModelConfig::fromFile(config.toStdString());
+        const auto resolved = model::resolveDType(
+                model::DType::Auto, parsed,
+                device == QLatin1String("cuda") ? model::Device::Cuda : model::Device::Cpu);
+        return tr("Automatic (%1)").arg(QString::fromLatin1(model::dtypeName(resolved)));
+    } catch (const std::exception &) {
+        return tr("Automatic (the checkpoint's dtype)");
+    }
+}
+
 void SettingsDialog::browse()
 {
     const QString folder = QFileDialog::getExistingDirectory(
@@ -99,6 +122,9 @@ void SettingsDialog::browse()
 
 void SettingsDialog::validate()
 {
+    m_dtype->setItemText(
+            m_dtype->findData(QStringLiteral("auto")),
+            autoPrecisionLabel(m_folder->text().trimmed(), m_device->currentData().toString()));
     const QString problems = checkFolder(m_folder->text().trimmed());
     if (m_folder->text().trimmed().isEmpty())
         m_folderStatus->setText(tr("No checkpoint: the built-in assistant (OpenCV) answers."));

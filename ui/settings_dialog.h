@@ -22,6 +22,9 @@ public:
 
     // Problems with a checkpoint folder, one per line (empty when it looks usable or is empty).
     static QString checkFolder(const QString &folder);
+    // "Automatic (bfloat16)": the precision "auto" resolves to for this checkpoint and device
+    // ("cpu" or "cuda"); without a readable config.json, "Automatic (the checkpoint's dtype)".
+    static QString autoPrecisionLabel(const QString &folder, const QString &device);
 
 private:
     void browse();

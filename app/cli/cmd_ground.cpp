@@ -8,13 +8,16 @@
 
 #include "model/allocator_tuning.h"
 #include "model/engine.h"
+#include "model/run_estimator.h"
 #include "ui/remote_endpoint.h"
+#include "ui/run_calibration.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <iostream>
 
 namespace migician::cli {
@@ -125,8 +128,9 @@ nlohmann::json timingsJson(const model::GroundingResult &result, bool stagesKnow
              result.tokenIds.empty() ? result.timings.decodeSteps : int(result.tokenIds.size())}};
 }
 
+// `ran`: {"device", "dtype"} as the engine resolved them (null for a server).
 void printResult(const model::GroundingResult &result, const nlohmann::json &timings, bool json,
-                 const nlohmann::json &endpoint, bool textPrinted)
+                 const nlohmann::json &endpoint, bool textPrinted, const nlohmann::json &ran = {})
 {
     if (json) {
         nlohmann::json out{{"prompt_tokens", result.promptTokens},
@@ -136,6 +140,8 @@ void printResult(const model::GroundingResult &result, const nlohmann::json &tim
                            {"timings", timings}};
         if (!endpoint.is_null())
             out["endpoint"] = endpoint;
+        for (const auto &[key, value] : ran.items())
+            out[key] = value;
         std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                   << std::endl;
         return;
@@ -264,6 +270,104 @@ int runOnEndpoint(const QString &command, const QCommandLineParser &parser,
     return 0;
 }
 
+nlohmann::json estimateJson(const model::RunEstimate &e, const model::PromptPlan &plan,
+                            const QStringList &paths, std::int64_t residentNow)
+{
+    nlohmann::json images = nlohmann::json::array();
+    for (std::size_t i = 0; i < plan.images.size(); ++i) {
+        const auto &image = plan.images[i];
+        images.push_back({{"path", paths.value(int(i)).toStdString()},
+                          {"original_hw", {image.original.height, image.original.width}},
+                          {"resized_hw", {image.resized.height, image.resized.width}},
+                          {"grid_thw", {image.gridT, image.gridH, image.gridW}},
+                          {"tokens", image.tokens}});
+    }
+    const auto &m = e.memory;
+    return {{"dry_run", true},
+            {"device", model::deviceName(e.device)},
+            {"dtype", model::dtypeName(e.dtype)},
+            {"attention", e.attention == model::AttentionPath::Fused ? "fused" : "explicit"},
+            {"prompt_tokens", e.promptTokens},
+            {"text_tokens", e.textTokens},
+            {"image_tokens", e.promptTokens - e.textTokens},
+            {"images", images},
+            {"max_new_tokens", e.maxNewTokens},
+            {"memory",
+             {{"weights_bytes", m.weights},
+              {"mapped_source_bytes", m.mappedSource},
+              {"kv_cache_bytes", m.kvCache},
+              {"activations_bytes", m.activations},
+              {"runtime_bytes", m.runtime},
+              {"total_bytes", m.total()},
+              {"available_bytes", e.availableBytes},
+              {"additional_bytes", e.additionalBytes(residentNow)},
+              {"fits", e.fits(residentNow)}}},
+            {"time",
+             {{"vision_s", e.time.visionSeconds},
+              {"prefill_s", e.time.prefillSeconds},
+              {"decode_s", e.time.decodeSeconds},
+              {"total_s", e.time.totalSeconds()},
+              {"calibrated", e.time.calibrated},
+              {"basis", e.time.calibrated ? "this machine's measured speed"
+                                          : "token counts only (no run measured yet)"}}}};
+}
+
+double gib(std::int64_t bytes)
+{
+    return double(bytes) / double(1LL << 30);
+}
+
+// --dry-run: the estimate for this run from config.json, the tokenizer and the image sizes; the
+// weights are not read.
+int printEstimate(const QString &command, const QCommandLineParser &parser,
+                  const SamplingFlags &sampling, const ImageInputs &inputs, const QString &device,
+                  const QString &dtype, bool json)
+{
+    try {
+        const model::RunEstimator estimator(inputs.modelDir.toStdString());
+        model::SamplingOptions options
+                = model::SamplingOptions::fromGenerationConfig(estimator.generation());
+        QString error;
+        if (!sampling.apply(parser, options, &error))
+            return fail(command, error);
+        std::vector<model::ImageSize> sizes;
+        for (const auto &image : inputs.images)
+            sizes.push_back({image.height, image.width});
+        const auto plan = estimator.plan(sizes, inputs.limits, inputs.query.toStdString());
+        const model::Device onDevice = model::parseDevice(device.toStdString());
+        const model::DType requested = model::parseDType(dtype.toStdString());
+        const model::DType resolved = model::resolveDType(requested, estimator.config(), onDevice);
+        const std::int64_t resident = model::currentResidentBytes();
+        const auto estimate
+                = estimator.estimate(plan, options.maxNewTokens, onDevice, requested,
+                                     ui::SpeedCalibrationStore::load(onDevice, resolved), resident);
+        if (json) {
+            std::cout << estimateJson(estimate, plan, inputs.imagePaths, resident).dump()
+                      << std::endl;
+            return 0;
+        }
+        std::printf("%d prompt tokens (%d text", estimate.promptTokens, estimate.textTokens);
+        for (std::size_t i = 0; i < estimate.imageTokens.size(); ++i)
+            std::printf(", image %zu: %d", i + 1, estimate.imageTokens[i]);
+        std::printf("), up to %d new\n", estimate.maxNewTokens);
+        std::printf("memory: %.2f GiB (weights %.2f, KV cache %.2f, activations %.2f, runtime "
+                    "%.2f) on %s in %s; %.2f GiB available\n",
+                    gib(estimate.memory.total()),
+                    gib(estimate.memory.weights + estimate.memory.mappedSource),
+                    gib(estimate.memory.kvCache), gib(estimate.memory.activations),
+                    gib(estimate.memory.runtime), model::deviceName(onDevice),
+                    model::dtypeName(resolved), gib(estimate.availableBytes));
+        std::printf("time: %.1f s (vision %.1f, prefill %.1f, decode %.1f)%s\n",
+                    estimate.time.totalSeconds(), estimate.time.visionSeconds,
+                    estimate.time.prefillSeconds, estimate.time.decodeSeconds,
+                    estimate.time.calibrated ? ""
+                                             : " - from token counts only, no run measured yet");
+        return 0;
+    } catch (const std::exception &exception) {
+        return fail(command, QString::fromUtf8(exception.what()));
+    }
+}
+
 } // namespace
 
 int runGround(const QStringList &arguments)
@@ -289,7 +393,11 @@ int runGround(const QStringList &arguments)
                                      QStringLiteral("CPU threads (default: all cores)."),
                                      QStringLiteral("N"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    parser.addOptions({device, dtype, threads, json});
+    const QCommandLineOption dryRun(
+            QStringLiteral("dry-run"),
+            QStringLiteral("Print the estimate (tokens, memory, time) without loading the "
+                           "weights."));
+    parser.addOptions({device, dtype, threads, json, dryRun});
     parser.process(arguments);
     const QString command = arguments.first();
 
@@ -304,6 +412,9 @@ int runGround(const QStringList &arguments)
             return fail(command, QString::fromUtf8(exception.what()));
         }
     }
+    if (parser.isSet(dryRun))
+        return printEstimate(command, parser, sampling, inputs, parser.value(device),
+                             parser.value(dtype), parser.isSet(json));
     model::keepFreedMemoryForReuse();
     try {
         model::EngineOptions options;
@@ -321,7 +432,9 @@ int runGround(const QStringList &arguments)
         if (!sampling.apply(parser, request.sampling, &error))
             return fail(command, error);
         const auto result = engine->ground(request);
-        printResult(result, timingsJson(result, true), parser.isSet(json), nullptr, false);
+        const nlohmann::json ran{{"device", model::deviceName(engine->options().device)},
+                                 {"dtype", model::dtypeName(engine->options().dtype)}};
+        printResult(result, timingsJson(result, true), parser.isSet(json), nullptr, false, ran);
         return 0;
     } catch (const std::exception &exception) {
         return fail(command, QString::fromUtf8(exception.what()));
