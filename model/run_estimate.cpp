@@ -189,7 +189,7 @@ SpeedCalibration SpeedCalibration::mergedWith(const SpeedCalibration &next) cons
 
 I64 RunEstimate::additionalBytes(I64 residentNow) const
 {
-    return memory.total() - std::max<I64>(0, std::min(residentNow, memory.runtime));
+    return memory.total() - std::clamp<I64>(residentNow, 0, kEngineRuntimeBytes);
 }
 
 bool RunEstimate::fits(I64 residentNow) const
@@ -214,7 +214,7 @@ WorkEstimate estimateWork(const ModelConfig &config, const std::vector<PlannedIm
 
 RunEstimate estimateRun(const ModelConfig &config, const PromptPlan &plan, int maxNewTokens,
                         Device device, DType resolvedDtype, AttentionPath attention,
-                        const SpeedCalibration &speed, I64 residentNow)
+                        const SpeedCalibration &speed)
 {
     RunEstimate e;
     e.promptTokens = int(plan.ids.size());
@@ -243,7 +243,7 @@ RunEstimate estimateRun(const ModelConfig &config, const PromptPlan &plan, int m
     e.memory.activations = embeds + imageEmbeds
                            + std::max(visionPeakBytes(config, plan.images, b, attention),
                                       prefillPeakBytes(config, L, b, attention));
-    e.memory.runtime = std::max<I64>(0, residentNow) + kComputeRuntimeBytes;
+    e.memory.runtime = kEngineRuntimeBytes + kComputeRuntimeBytes;
     e.availableBytes = device == Device::Cpu ? availableHostBytes() : -1;
 
     e.work = estimateWork(config, plan.images, e.promptTokens, e.maxNewTokens);

@@ -11,8 +11,10 @@
 // - activations: the larger of the vision tower's peak (one block over all patches, attention
 //   per image) and the prefill's peak (one decoder layer over the whole prompt), plus what lives
 //   across both (input embeddings, pixel rows, the image embeddings);
-// - runtime: the process itself (libraries, tokenizer, thread pools), measured by the caller
-//   (currentResidentBytes()) plus the compute libraries' working state (kComputeRuntimeBytes).
+// - runtime: the engine's own footprint (libtorch and its libraries, the tokenizer, thread pools:
+//   kEngineRuntimeBytes) and the compute libraries' working state during a forward pass
+//   (kComputeRuntimeBytes). A process that already runs (the workbench) has the first resident:
+//   additionalBytes() counts only what is still to come.
 #pragma once
 
 #include "model/engine.h"
@@ -93,23 +95,23 @@ struct RunEstimate
     WorkEstimate work;
     TimeEstimate time;
 
-    // The memory still to be found: the total less what this process already holds.
+    // The memory still to be found: the total less the engine footprint this process already
+    // holds (residentNow, at most kEngineRuntimeBytes of it).
     std::int64_t additionalBytes(std::int64_t residentNow) const;
     bool fits(std::int64_t residentNow) const;
 };
 
-// The compute libraries' working state during a forward pass beyond what the process holds
-// before it (OpenMP/oneDNN scratch and thread stacks, code pages touched): measured on the
-// project's CPU machines (see README, "Estimates").
-constexpr std::int64_t kComputeRuntimeBytes = 96LL << 20;
-
-// The FLOPs of a run over these images and prompt length generating `newTokens`.
-WorkEstimate estimateWork(const ModelConfig &config, const std::vector<PlannedImage> &images,
-                          int promptTokens, int newTokens);
+// Measured with migician-bench on this project's CPU machines (Debian's libtorch 1.13 with
+// OpenBLAS, 2 threads; tiny fixture config, whose weights are a rounding error): the peak RSS after
+// loading, less the weights, is the engine's footprint; the peak during the run, less that and
+// the activations counted above, is the compute libraries' working state. The W1 measurement in
+// tests/app/tst_cli_estimate.cpp checks both at 2 GB scale.
+constexpr std::int64_t kEngineRuntimeBytes = 160LL << 20;
+constexpr std::int64_t kComputeRuntimeBytes = 56LL << 20;
 
 RunEstimate estimateRun(const ModelConfig &config, const PromptPlan &plan, int maxNewTokens,
                         Device device, DType resolvedDtype, AttentionPath attention,
-                        const SpeedCalibration &speed, std::int64_t residentNow);
+                        const SpeedCalibration &speed);
 
 // MemAvailable of /proc/meminfo in bytes; -1 when it cannot be read.
 std::int64_t availableHostBytes();

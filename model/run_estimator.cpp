@@ -32,12 +32,10 @@ PromptPlan RunEstimator::plan(const std::vector<ImageSize> &originals,
 }
 
 RunEstimate RunEstimator::estimate(const PromptPlan &plan, int maxNewTokens, Device device,
-                                   DType requested, const SpeedCalibration &speed,
-                                   std::int64_t residentNow) const
+                                   DType requested, const SpeedCalibration &speed) const
 {
     return estimateRun(m_config, plan, maxNewTokens, device,
-                       resolveDType(requested, m_config, device), compiledAttentionPath(), speed,
-                       residentNow);
+                       resolveDType(requested, m_config, device), compiledAttentionPath(), speed);
 }
 
 } // namespace migician::model

@@ -24,10 +24,9 @@ public:
 
     PromptPlan plan(const std::vector<ImageSize> &originals,
                     const std::vector<ResizeLimits> &limits, const std::string &query) const;
-    // requested: Auto resolves as the engine would (resolveDType). residentNow: what this
-    // process holds already (currentResidentBytes()).
+    // requested: Auto resolves as the engine would (resolveDType).
     RunEstimate estimate(const PromptPlan &plan, int maxNewTokens, Device device, DType requested,
-                         const SpeedCalibration &speed, std::int64_t residentNow) const;
+                         const SpeedCalibration &speed) const;
 
 private:
     std::string m_modelDir;

@@ -56,6 +56,7 @@ RunEstimateActions::RunEstimateActions(WorkbenchController *controller, QueryPan
     connect(m_controller->session(), &CaseSession::layoutChanged, this,
             &RunEstimateActions::refreshSoon);
     connect(m_query, &QueryPanel::measureSpeedRequested, this, &RunEstimateActions::measureSpeed);
+    connect(m_service, &RunEstimateService::estimatorReady, this, &RunEstimateActions::refresh);
 
     InferenceWorker *worker = m_controller->inference()->worker();
     connect(worker, &InferenceWorker::progressed, this, &RunEstimateActions::onProgress);
@@ -91,20 +92,22 @@ std::optional<RunEstimateResult> RunEstimateActions::currentEstimate(QString *er
 {
     QString ignored;
     return m_service->estimate(m_controller->settings().engine, inputSizes(), m_query->query(),
-                               error ? error : &ignored);
+                               error ? error : &ignored, true);
 }
 
 void RunEstimateActions::refresh()
 {
     QString error;
-    const auto result = currentEstimate(&error);
+    // Not waiting for the checkpoint's files: estimatorReady() calls this again.
+    const auto result = m_service->estimate(m_controller->settings().engine, inputSizes(),
+                                            m_query->query(), &error);
     if (!result) {
         // No checkpoint: nothing to estimate (the assistant answers at once); a broken one is
         // said here before Run says it again.
-        m_query->setEstimate(m_controller->settings().engine.modelDir.isEmpty()
-                                     ? QString()
-                                     : tr("No estimate: %1").arg(error),
-                             QString(), true);
+        const QString &folder = m_controller->settings().engine.modelDir;
+        const bool reading = !folder.isEmpty() && m_service->isReading();
+        m_query->setEstimate(folder.isEmpty() ? QString() : tr("No estimate: %1").arg(error),
+                             QString(), !reading);
         m_query->measureSpeedButton()->setVisible(false);
         return;
     }

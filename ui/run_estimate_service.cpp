@@ -3,6 +3,7 @@
 #include "ui/run_calibration.h"
 
 #include <QLocale>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace migician::ui {
 
@@ -34,34 +35,65 @@ std::vector<model::ImageSize> sizesOf(const QList<QSize> &images)
 
 RunEstimateService::RunEstimateService(QObject *parent)
     : QObject(parent)
-{}
+{
+    connect(&m_loading, &QFutureWatcher<Loaded>::finished, this, &RunEstimateService::onLoaded);
+}
 
-const model::RunEstimator *RunEstimateService::estimator(const QString &modelDir, QString *error)
+const model::RunEstimator *RunEstimateService::estimator(const QString &modelDir, QString *error,
+                                                         bool wait)
 {
     if (modelDir != m_folder) {
         m_folder = modelDir;
         m_estimator.reset();
         m_folderError.clear();
-        try {
-            m_estimator = std::make_unique<model::RunEstimator>(modelDir.toStdString());
-        } catch (const std::exception &failure) {
-            m_folderError = QString::fromUtf8(failure.what());
-        }
+        m_loading.setFuture(QtConcurrent::run([modelDir] {
+            Loaded loaded;
+            try {
+                loaded.estimator = std::make_shared<model::RunEstimator>(modelDir.toStdString());
+            } catch (const std::exception &failure) {
+                loaded.error = QString::fromUtf8(failure.what());
+            }
+            return loaded;
+        }));
+    }
+    if (m_loading.isRunning() && wait) {
+        m_loading.waitForFinished();
+        onLoaded();
+    }
+    if (m_loading.isRunning()) {
+        if (error)
+            *error = tr("reading the checkpoint's tokenizer...");
+        return nullptr;
     }
     if (!m_estimator && error)
         *error = m_folderError;
     return m_estimator.get();
 }
 
+void RunEstimateService::onLoaded()
+{
+    if (!m_loading.isFinished() || m_loading.isCanceled())
+        return;
+    const Loaded loaded = m_loading.result();
+    if (loaded.estimator && loaded.estimator->modelDir() != m_folder.toStdString())
+        return; // a folder chosen since
+    const bool changed = m_estimator != loaded.estimator || m_folderError != loaded.error;
+    m_estimator = loaded.estimator;
+    m_folderError = loaded.error;
+    if (changed)
+        Q_EMIT estimatorReady();
+}
+
 std::optional<RunEstimateResult> RunEstimateService::estimate(const EngineSettings &engine,
                                                               const QList<QSize> &images,
-                                                              const QString &query, QString *error)
+                                                              const QString &query, QString *error,
+                                                              bool wait)
 {
     if (engine.modelDir.isEmpty()) {
         *error = tr("no Migician checkpoint: the built-in assistant answers at once");
         return std::nullopt;
     }
-    const model::RunEstimator *estimator = this->estimator(engine.modelDir, error);
+    const model::RunEstimator *estimator = this->estimator(engine.modelDir, error, wait);
     if (!estimator)
         return std::nullopt;
     try {
@@ -78,8 +110,7 @@ std::optional<RunEstimateResult> RunEstimateService::estimate(const EngineSettin
         RunEstimateResult result;
         result.residentNow = model::currentResidentBytes();
         result.estimate = estimator->estimate(plan, engine.maxNewTokens, device, requested,
-                                              SpeedCalibrationStore::load(device, resolved),
-                                              result.residentNow);
+                                              SpeedCalibrationStore::load(device, resolved));
         return result;
     } catch (const std::exception &failure) {
         *error = QString::fromUtf8(failure.what());

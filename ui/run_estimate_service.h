@@ -1,13 +1,15 @@
 // The workbench's estimates before a run (tokens, memory, time; model/run_estimate.h) for the
 // open case's images, its visual references and the query, with the engine settings and the
 // speed measured on this machine (run_calibration.h). Keeps one model::RunEstimator (config and
-// tokenizer, never the weights) per checkpoint folder. GUI thread only; an estimate is a few
-// milliseconds once the tokenizer is read (the first one per folder reads tokenizer.json).
+// tokenizer, never the weights) per checkpoint folder, read on a pool thread (tokenizer.json takes
+// long enough to stall the GUI): until it is there, estimate() says so and estimatorReady()
+// follows. GUI thread only; an estimate itself takes a few milliseconds.
 #pragma once
 
 #include "model/run_estimator.h"
 #include "ui/inference_worker.h"
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QSize>
 
@@ -31,9 +33,10 @@ public:
 
     // Image sizes in prompt order (the case's images, then the references' crops). nullopt with
     // *error when no checkpoint is set or its files cannot be read.
+    // `wait`: block until the checkpoint's files are read (before a run).
     std::optional<RunEstimateResult> estimate(const EngineSettings &engine,
                                               const QList<QSize> &images, const QString &query,
-                                              QString *error);
+                                              QString *error, bool wait = false);
     // The largest max-pixels (a multiple of 28x28, at least min-pixels) under the current one
     // whose run fits in memory and within `seconds`; nullopt when none does.
     std::optional<qint64> lowerPixelLimit(const EngineSettings &engine, const QList<QSize> &images,
@@ -46,13 +49,28 @@ public:
     static QString formatBytes(std::int64_t bytes);
     static QString formatSeconds(double seconds);
 
-    // The estimator of the settings' folder (read once); nullptr with *error when unusable.
-    const model::RunEstimator *estimator(const QString &modelDir, QString *error);
+    // The estimator of the folder; nullptr with *error while it is read (`wait`: block until it
+    // is) or when the folder is unusable.
+    const model::RunEstimator *estimator(const QString &modelDir, QString *error,
+                                         bool wait = false);
+
+    bool isReading() const { return m_loading.isRunning(); }
+
+Q_SIGNALS:
+    void estimatorReady();
 
 private:
-    std::unique_ptr<model::RunEstimator> m_estimator;
+    struct Loaded
+    {
+        std::shared_ptr<model::RunEstimator> estimator;
+        QString error;
+    };
+    void onLoaded();
+
+    std::shared_ptr<model::RunEstimator> m_estimator;
     QString m_folderError; // the last folder's error, kept so a bad folder is read once
     QString m_folder;
+    QFutureWatcher<Loaded> m_loading;
 };
 
 } // namespace migician::ui

@@ -337,10 +337,12 @@ int printEstimate(const QString &command, const QCommandLineParser &parser,
         const model::Device onDevice = model::parseDevice(device.toStdString());
         const model::DType requested = model::parseDType(dtype.toStdString());
         const model::DType resolved = model::resolveDType(requested, estimator.config(), onDevice);
-        const std::int64_t resident = model::currentResidentBytes();
+        // A `ground` run is a new process: everything is still to be found (this one only
+        // estimates).
+        const std::int64_t resident = 0;
         const auto estimate
                 = estimator.estimate(plan, options.maxNewTokens, onDevice, requested,
-                                     ui::SpeedCalibrationStore::load(onDevice, resolved), resident);
+                                     ui::SpeedCalibrationStore::load(onDevice, resolved));
         if (json) {
             std::cout << estimateJson(estimate, plan, inputs.imagePaths, resident).dump()
                       << std::endl;

@@ -248,6 +248,8 @@ private Q_SLOTS:
             auto *lower = dialog->findChild<QPushButton *>(QStringLiteral("lowerPixels"));
             lowerText = lower ? lower->text() : QString();
             details = dialog->findChild<QLabel *>(QStringLiteral("estimateDetails"))->text();
+            QVERIFY(QTest::qWaitForWindowExposed(dialog));
+            QTest::qWait(200); // painted before the picture
             shot(dialog, QStringLiteral("confirmation.png"));
             QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("runAnyway")),
                               Qt::LeftButton);
