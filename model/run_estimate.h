@@ -109,6 +109,10 @@ struct RunEstimate
 constexpr std::int64_t kEngineRuntimeBytes = 160LL << 20;
 constexpr std::int64_t kComputeRuntimeBytes = 56LL << 20;
 
+// The FLOPs of a run over these images and prompt length generating `newTokens`.
+WorkEstimate estimateWork(const ModelConfig &config, const std::vector<PlannedImage> &images,
+                          int promptTokens, int newTokens);
+
 RunEstimate estimateRun(const ModelConfig &config, const PromptPlan &plan, int maxNewTokens,
                         Device device, DType resolvedDtype, AttentionPath attention,
                         const SpeedCalibration &speed);
