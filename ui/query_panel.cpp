@@ -123,8 +123,9 @@ QueryPanel::QueryPanel(QWidget *parent)
     m_progress->setTextVisible(true);
     run->addWidget(m_run);
     run->addWidget(m_cancel);
-    run->addWidget(m_progress, 1);
     layout->addLayout(run);
+    // Its own row: the stage, the elapsed and remaining time and tokens/s need the width.
+    layout->addWidget(m_progress);
 }
 
 QString QueryPanel::query() const

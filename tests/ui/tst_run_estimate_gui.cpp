@@ -361,6 +361,7 @@ private Q_SLOTS:
         for (const auto &a : controller->session()->annotations())
             stored += a.source == annotate::AnnotationSource::Model;
         QCOMPARE(stored, int(first.boxes.size() + second.boxes.size()));
+        QTest::qWait(300); // the X server shows what was painted, not what is about to be
         shot(&window, QStringLiteral("stale-boxes-hidden.png"));
     }
 };
