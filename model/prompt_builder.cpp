@@ -5,14 +5,22 @@
 
 namespace migician::model {
 
+namespace {
+// Limits are given per image, or not at all (the defaults for every image).
+void checkLimitCount(const std::vector<ResizeLimits> &limits, std::size_t images)
+{
+    if (!limits.empty() && limits.size() != images)
+        throw ModelError("resize limits", "given for " + std::to_string(limits.size())
+                                                  + " images but there are "
+                                                  + std::to_string(images));
+}
+} // namespace
+
 PromptInputs buildPromptInputs(const Tokenizer &tokenizer, const PreprocessorConfig &preprocessor,
                                const std::vector<RgbImage> &images,
                                const std::vector<ResizeLimits> &limits, const std::string &query)
 {
-    if (!limits.empty() && limits.size() != images.size())
-        throw ModelError("resize limits", "given for " + std::to_string(limits.size())
-                                                  + " images but there are "
-                                                  + std::to_string(images.size()));
+    checkLimitCount(limits, images.size());
     PromptInputs inputs;
     std::vector<int> tokensPerImage;
     for (std::size_t i = 0; i < images.size(); ++i) {
@@ -41,10 +49,7 @@ PromptPlan planPrompt(const Tokenizer &tokenizer, const PreprocessorConfig &prep
                       const std::vector<ImageSize> &originals,
                       const std::vector<ResizeLimits> &limits, const std::string &query)
 {
-    if (!limits.empty() && limits.size() != originals.size())
-        throw ModelError("resize limits", "given for " + std::to_string(limits.size())
-                                                  + " images but there are "
-                                                  + std::to_string(originals.size()));
+    checkLimitCount(limits, originals.size());
     PromptPlan plan;
     std::vector<int> tokensPerImage;
     for (std::size_t i = 0; i < originals.size(); ++i) {
