@@ -33,7 +33,7 @@ WorkbenchController::WorkbenchController(QObject *parent)
     , m_cases(new CaseListModel(this))
     , m_composition(nullptr)
     , m_undo(new QUndoStack(this))
-    , m_inference(new InferenceThread(this))
+    , m_inference(new InferenceThread(nullptr, this))
     , m_settings(AppSettings::load())
 {
     m_composition = new CaseComposition(this);
