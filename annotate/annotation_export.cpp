@@ -1,6 +1,9 @@
 #include "annotate/annotation_export.h"
 
+#include "annotate/migbench_scorer.h"
 #include "annotate/store_sql.h"
+
+#include <QDir>
 
 #include <QFile>
 #include <QHash>
@@ -13,6 +16,7 @@
 #include <QSqlQuery>
 
 #include <cmath>
+#include <memory>
 
 namespace migician::annotate {
 
@@ -37,6 +41,8 @@ struct ExportCase
     QList<ExportImage> images;
     std::optional<CurrentBox> box;
     QString label;
+    qint64 runId = 0; // the run whose answer the label came from; 0 = none
+    QString runQuery; // the query of that run (case history), when recorded
 };
 
 // Everything in four queries (not one per case): exporting 100,000 boxes stays fast.
@@ -96,11 +102,16 @@ Result<QList<ExportCase>> loadCases(const ProjectStore &store)
     // Same rule as ProjectStore::currentBox(): human/corrected first, then accepted model boxes,
     // newest first; the first row per case wins.
     if (Status s = sql::run(q, file, QStringLiteral("exporting annotations"),
-                            QStringLiteral("SELECT case_id, id, image, x1, y1, x2, y2, label "
-                                           "FROM annotations WHERE case_id IS NOT NULL AND "
-                                           "deleted = 0 AND review <> 'rejected' AND (source <> "
-                                           "'model' OR review = 'accepted') ORDER BY case_id, "
-                                           "source = 'model', modified DESC, id DESC"));
+                            QStringLiteral("SELECT a.case_id, a.id, a.image, a.x1, a.y1, "
+                                           "a.x2, a.y2, a.label, p.run_id, cr.query FROM "
+                                           "annotations a LEFT JOIN predictions p ON p.id = "
+                                           "a.prediction_id LEFT JOIN case_runs cr ON "
+                                           "cr.prediction_id = a.prediction_id WHERE "
+                                           "a.case_id IS NOT NULL AND "
+                                           "a.deleted = 0 AND a.review <> 'rejected' AND "
+                                           "(a.source <> 'model' OR a.review = 'accepted') "
+                                           "ORDER BY a.case_id, a.source = 'model', "
+                                           "a.modified DESC, a.id DESC"));
         !s)
         return s;
     qint64 previous = 0;
@@ -121,6 +132,8 @@ Result<QList<ExportCase>> loadCases(const ProjectStore &store)
         cases[*it].box = box;
         if (!q.value(7).toString().isEmpty())
             cases[*it].label = q.value(7).toString();
+        cases[*it].runId = q.value(8).toLongLong();
+        cases[*it].runQuery = q.value(9).toString();
     }
     return cases;
 }
@@ -161,6 +174,17 @@ const ExportImage *targetImage(const ExportCase &c)
     return k <= c.images.size() ? &c.images.at(k - 1) : nullptr;
 }
 
+// The target image when its pixel size is known (COCO and ODVG need pixels), else nullptr.
+const ExportImage *sizedTarget(const ExportCase &c, double *width, double *height)
+{
+    const ExportImage *image = targetImage(c);
+    if (!image || !image->width || !image->height)
+        return nullptr;
+    *width = *image->width;
+    *height = *image->height;
+    return image;
+}
+
 } // namespace
 
 std::optional<ExportFormat> exportFormatFromString(const QString &name)
@@ -178,6 +202,226 @@ std::optional<ExportFormat> exportFormatFromString(const QString &name)
     return std::nullopt;
 }
 
+namespace {
+
+// One writer per format; each gets the cases that have a box, in case order.
+class FormatWriter
+{
+public:
+    virtual ~FormatWriter() = default;
+    // false: the case is left out for lack of a pixel size.
+    virtual bool add(const ExportCase &c) = 0;
+    virtual QByteArray finish() = 0;
+};
+
+class MigBenchWriter : public FormatWriter
+{
+public:
+    bool add(const ExportCase &c) override
+    {
+        const NormBox &b = c.box->box;
+        QJsonArray images;
+        for (const ExportImage &i : c.images)
+            images << (QDir::isAbsolutePath(i.path) ? i.path : QStringLiteral("./") + i.path);
+        QJsonObject entry{{QStringLiteral("task"), c.task},
+                          {QStringLiteral("images"), images},
+                          {QStringLiteral("question"), c.question},
+                          {QStringLiteral("answer"), QJsonArray{b.x1, b.y1, b.x2, b.y2}},
+                          {QStringLiteral("additional_info"), c.additionalInfo},
+                          {QStringLiteral("need_format"), c.needFormat}};
+        // Extensions other readers ignore: the answer's image where the MIG-Bench rule would not
+        // find it (composed cases), and the run and query that produced the label.
+        if (c.box->image >= 1
+            && c.box->image != caseTargetImage(c.task, c.question, c.additionalInfo))
+            entry.insert(QStringLiteral("answer_image"), c.box->image);
+        if (c.runId > 0)
+            entry.insert(QStringLiteral("provenance"),
+                         QJsonObject{{QStringLiteral("run"), c.runId},
+                                     {QStringLiteral("query"), c.runQuery}});
+        m_list << entry;
+        return true;
+    }
+    QByteArray finish() override { return QJsonDocument(m_list).toJson(QJsonDocument::Indented); }
+
+private:
+    QJsonArray m_list;
+};
+
+class CocoWriter : public FormatWriter
+{
+public:
+    bool add(const ExportCase &c) override
+    {
+        double w = 0, h = 0;
+        const ExportImage *image = sizedTarget(c, &w, &h);
+        if (!image)
+            return false;
+        const NormBox &b = c.box->box;
+        int category = m_categoryIds.value(c.label, 0);
+        if (category == 0) {
+            category = int(m_categoryIds.size()) + 1;
+            m_categoryIds.insert(c.label, category);
+            m_categories << QJsonObject{{QStringLiteral("id"), category},
+                                        {QStringLiteral("name"), c.label}};
+        }
+        int imageId = m_imageIds.value(image->id, 0);
+        if (imageId == 0) {
+            imageId = int(m_imageIds.size()) + 1;
+            m_imageIds.insert(image->id, imageId);
+            m_images << QJsonObject{{QStringLiteral("id"), imageId},
+                                    {QStringLiteral("file_name"), image->path},
+                                    {QStringLiteral("width"), *image->width},
+                                    {QStringLiteral("height"), *image->height}};
+        }
+        const double bw = (b.x2 - b.x1) * w, bh = (b.y2 - b.y1) * h;
+        QJsonObject annotation{{QStringLiteral("id"), int(m_annotations.size()) + 1},
+                               {QStringLiteral("image_id"), imageId},
+                               {QStringLiteral("category_id"), category},
+                               {QStringLiteral("bbox"), QJsonArray{b.x1 * w, b.y1 * h, bw, bh}},
+                               {QStringLiteral("area"), bw * bh},
+                               {QStringLiteral("iscrowd"), 0}};
+        if (c.runId > 0) {
+            annotation.insert(QStringLiteral("migician_run"), c.runId);
+            annotation.insert(QStringLiteral("migician_query"), c.runQuery);
+        }
+        m_annotations << annotation;
+        return true;
+    }
+    QByteArray finish() override
+    {
+        return QJsonDocument(QJsonObject{{QStringLiteral("images"), m_images},
+                                         {QStringLiteral("annotations"), m_annotations},
+                                         {QStringLiteral("categories"), m_categories}})
+                .toJson(QJsonDocument::Compact);
+    }
+
+private:
+    QJsonArray m_images, m_annotations, m_categories;
+    QHash<QString, int> m_categoryIds;
+    QHash<qint64, int> m_imageIds;
+};
+
+class CsvWriter : public FormatWriter
+{
+public:
+    CsvWriter()
+        : m_out("case_id,source,source_index,task,image,image_path,x1,y1,x2,y2,width,height,"
+                "px1,py1,px2,py2,origin,question,run_id,run_query\n")
+    {}
+    bool add(const ExportCase &c) override
+    {
+        const NormBox &b = c.box->box;
+        const ExportImage *image = targetImage(c);
+        const bool sized = image && image->width && image->height;
+        const double w = sized ? *image->width : 0, h = sized ? *image->height : 0;
+        QStringList fields{QString::number(c.id),
+                           csvField(c.source),
+                           QString::number(c.sourceIndex),
+                           csvField(c.task),
+                           QString::number(c.box->image),
+                           csvField(image ? image->path : QString()),
+                           number(b.x1),
+                           number(b.y1),
+                           number(b.x2),
+                           number(b.y2)};
+        if (sized)
+            fields << QString::number(int(w)) << QString::number(int(h)) << number(b.x1 * w)
+                   << number(b.y1 * h) << number(b.x2 * w) << number(b.y2 * h);
+        else
+            fields << QString() << QString() << QString() << QString() << QString() << QString();
+        fields << (c.box->origin == CurrentBox::Origin::Annotation ? QStringLiteral("annotation")
+                                                                   : QStringLiteral("ground_truth"))
+               << csvField(c.question) << (c.runId > 0 ? QString::number(c.runId) : QString())
+               << csvField(c.runQuery);
+        m_out += fields.join(QLatin1Char(',')).toUtf8() + '\n';
+        return true;
+    }
+    QByteArray finish() override { return m_out; }
+
+private:
+    QByteArray m_out;
+};
+
+class OdvgWriter : public FormatWriter
+{
+public:
+    bool add(const ExportCase &c) override
+    {
+        double w = 0, h = 0;
+        const ExportImage *image = sizedTarget(c, &w, &h);
+        if (!image)
+            return false;
+        const NormBox &b = c.box->box;
+        const QJsonObject region{
+                {QStringLiteral("bbox"), QJsonArray{b.x1 * w, b.y1 * h, b.x2 * w, b.y2 * h}},
+                {QStringLiteral("phrase"), c.label}};
+        const QJsonObject line{{QStringLiteral("filename"), image->path},
+                               {QStringLiteral("height"), int(h)},
+                               {QStringLiteral("width"), int(w)},
+                               {QStringLiteral("grounding"),
+                                QJsonObject{{QStringLiteral("caption"), c.question},
+                                            {QStringLiteral("regions"), QJsonArray{region}}}}};
+        m_out += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+        return true;
+    }
+    QByteArray finish() override { return m_out; }
+
+private:
+    QByteArray m_out;
+};
+
+class LlamaFactoryWriter : public FormatWriter
+{
+public:
+    bool add(const ExportCase &c) override
+    {
+        const NormBox &b = c.box->box;
+        QJsonArray images;
+        for (const ExportImage &i : c.images)
+            images << i.path;
+        const QString prompt
+                = QStringLiteral("<image>").repeated(int(c.images.size())) + c.question;
+        QString answer = QStringLiteral("<|box_start|>(%1,%2),(%3,%4)<|box_end|>")
+                                 .arg(scale1000(b.x1))
+                                 .arg(scale1000(b.y1))
+                                 .arg(scale1000(b.x2))
+                                 .arg(scale1000(b.y2));
+        if (c.box->image >= 1)
+            answer = QStringLiteral("It's in the %1 image. ").arg(ordinal(c.box->image)) + answer;
+        m_list << QJsonObject{
+                {QStringLiteral("images"), images},
+                {QStringLiteral("conversations"),
+                 QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("human")},
+                                        {QStringLiteral("value"), prompt}},
+                            QJsonObject{{QStringLiteral("from"), QStringLiteral("gpt")},
+                                        {QStringLiteral("value"), answer}}}}};
+        return true;
+    }
+    QByteArray finish() override { return QJsonDocument(m_list).toJson(QJsonDocument::Indented); }
+
+private:
+    QJsonArray m_list;
+};
+
+std::unique_ptr<FormatWriter> writerFor(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::MigBench:
+        return std::make_unique<MigBenchWriter>();
+    case ExportFormat::Coco:
+        return std::make_unique<CocoWriter>();
+    case ExportFormat::Csv:
+        return std::make_unique<CsvWriter>();
+    case ExportFormat::Odvg:
+        return std::make_unique<OdvgWriter>();
+    case ExportFormat::LlamaFactory:
+        return std::make_unique<LlamaFactoryWriter>();
+    }
+    return nullptr;
+}
+
+} // namespace
+
 Result<ExportReport> exportAnnotations(const ProjectStore &store, ExportFormat format,
                                        const QString &outFile)
 {
@@ -186,128 +430,15 @@ Result<ExportReport> exportAnnotations(const ProjectStore &store, ExportFormat f
     if (!loaded)
         return loaded.status();
     ExportReport report;
-    QByteArray out;
-    QJsonArray list;
-    QJsonArray cocoImages, cocoAnnotations, cocoCategories;
-    QHash<QString, int> categories;
-    QHash<qint64, int> cocoImageIds;
-    if (format == ExportFormat::Csv)
-        out += "case_id,source,source_index,task,image,image_path,x1,y1,x2,y2,width,height,"
-               "px1,py1,px2,py2,origin,question\n";
-
+    const std::unique_ptr<FormatWriter> writer = writerFor(format);
     for (const ExportCase &c : *loaded) {
         if (!c.box) {
             ++report.skippedNoBox;
             continue;
         }
-        const NormBox &b = c.box->box;
-        const ExportImage *image = targetImage(c);
-        const bool sized = image && image->width && image->height;
-        if ((format == ExportFormat::Coco || format == ExportFormat::Odvg) && !sized) {
+        if (!writer->add(c)) {
             ++report.skippedNoSize;
             continue;
-        }
-        const double w = sized ? *image->width : 0, h = sized ? *image->height : 0;
-        switch (format) {
-        case ExportFormat::MigBench: {
-            QJsonArray images;
-            for (const ExportImage &i : c.images)
-                images << QStringLiteral("./") + i.path;
-            list << QJsonObject{{QStringLiteral("task"), c.task},
-                                {QStringLiteral("images"), images},
-                                {QStringLiteral("question"), c.question},
-                                {QStringLiteral("answer"), QJsonArray{b.x1, b.y1, b.x2, b.y2}},
-                                {QStringLiteral("additional_info"), c.additionalInfo},
-                                {QStringLiteral("need_format"), c.needFormat}};
-            break;
-        }
-        case ExportFormat::Coco: {
-            int category = categories.value(c.label, 0);
-            if (category == 0) {
-                category = int(categories.size()) + 1;
-                categories.insert(c.label, category);
-                cocoCategories << QJsonObject{{QStringLiteral("id"), category},
-                                              {QStringLiteral("name"), c.label}};
-            }
-            int imageId = cocoImageIds.value(image->id, 0);
-            if (imageId == 0) {
-                imageId = int(cocoImageIds.size()) + 1;
-                cocoImageIds.insert(image->id, imageId);
-                cocoImages << QJsonObject{{QStringLiteral("id"), imageId},
-                                          {QStringLiteral("file_name"), image->path},
-                                          {QStringLiteral("width"), *image->width},
-                                          {QStringLiteral("height"), *image->height}};
-            }
-            const double bw = (b.x2 - b.x1) * w, bh = (b.y2 - b.y1) * h;
-            cocoAnnotations << QJsonObject{
-                    {QStringLiteral("id"), int(cocoAnnotations.size()) + 1},
-                    {QStringLiteral("image_id"), imageId},
-                    {QStringLiteral("category_id"), category},
-                    {QStringLiteral("bbox"), QJsonArray{b.x1 * w, b.y1 * h, bw, bh}},
-                    {QStringLiteral("area"), bw * bh},
-                    {QStringLiteral("iscrowd"), 0}};
-            break;
-        }
-        case ExportFormat::Csv: {
-            QStringList fields{QString::number(c.id),
-                               csvField(c.source),
-                               QString::number(c.sourceIndex),
-                               csvField(c.task),
-                               QString::number(c.box->image),
-                               csvField(image ? image->path : QString()),
-                               number(b.x1),
-                               number(b.y1),
-                               number(b.x2),
-                               number(b.y2)};
-            if (sized)
-                fields << QString::number(int(w)) << QString::number(int(h)) << number(b.x1 * w)
-                       << number(b.y1 * h) << number(b.x2 * w) << number(b.y2 * h);
-            else
-                fields << QString() << QString() << QString() << QString() << QString()
-                       << QString();
-            fields << (c.box->origin == CurrentBox::Origin::Annotation
-                               ? QStringLiteral("annotation")
-                               : QStringLiteral("ground_truth"))
-                   << csvField(c.question);
-            out += fields.join(QLatin1Char(',')).toUtf8() + '\n';
-            break;
-        }
-        case ExportFormat::Odvg: {
-            const QJsonObject region{
-                    {QStringLiteral("bbox"), QJsonArray{b.x1 * w, b.y1 * h, b.x2 * w, b.y2 * h}},
-                    {QStringLiteral("phrase"), c.label}};
-            const QJsonObject line{{QStringLiteral("filename"), image->path},
-                                   {QStringLiteral("height"), int(h)},
-                                   {QStringLiteral("width"), int(w)},
-                                   {QStringLiteral("grounding"),
-                                    QJsonObject{{QStringLiteral("caption"), c.question},
-                                                {QStringLiteral("regions"), QJsonArray{region}}}}};
-            out += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
-            break;
-        }
-        case ExportFormat::LlamaFactory: {
-            QJsonArray images;
-            for (const ExportImage &i : c.images)
-                images << i.path;
-            const QString prompt
-                    = QStringLiteral("<image>").repeated(int(c.images.size())) + c.question;
-            QString answer = QStringLiteral("<|box_start|>(%1,%2),(%3,%4)<|box_end|>")
-                                     .arg(scale1000(b.x1))
-                                     .arg(scale1000(b.y1))
-                                     .arg(scale1000(b.x2))
-                                     .arg(scale1000(b.y2));
-            if (c.box->image >= 1)
-                answer = QStringLiteral("It's in the %1 image. ").arg(ordinal(c.box->image))
-                         + answer;
-            list << QJsonObject{
-                    {QStringLiteral("images"), images},
-                    {QStringLiteral("conversations"),
-                     QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("human")},
-                                            {QStringLiteral("value"), prompt}},
-                                QJsonObject{{QStringLiteral("from"), QStringLiteral("gpt")},
-                                            {QStringLiteral("value"), answer}}}}};
-            break;
-        }
         }
         ++report.exported;
         if (c.box->origin == CurrentBox::Origin::Annotation)
@@ -315,14 +446,7 @@ Result<ExportReport> exportAnnotations(const ProjectStore &store, ExportFormat f
         else
             ++report.fromGroundTruth;
     }
-    if (format == ExportFormat::MigBench || format == ExportFormat::LlamaFactory)
-        out = QJsonDocument(list).toJson(QJsonDocument::Indented);
-    else if (format == ExportFormat::Coco)
-        out = QJsonDocument(QJsonObject{{QStringLiteral("images"), cocoImages},
-                                        {QStringLiteral("annotations"), cocoAnnotations},
-                                        {QStringLiteral("categories"), cocoCategories}})
-                      .toJson(QJsonDocument::Compact);
-
+    const QByteArray out = writer->finish();
     // QSaveFile: the output appears complete or not at all.
     QSaveFile file(outFile);
     if (!file.open(QIODevice::WriteOnly) || file.write(out) != out.size() || !file.commit())

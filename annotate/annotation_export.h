@@ -10,6 +10,11 @@
 // - llamafactory: the Migician/LLaMA-Factory training list: "images" + "conversations" with one
 //   "<image>" per image and the answer "It's in the second image. <|box_start|>(x1,y1),(x2,y2)
 //   <|box_end|>" on the 0-1000 integer scale.
+// Provenance: a label taken from a model answer names its run and query: CSV columns run_id and
+// run_query, COCO annotation keys migician_run and migician_query, and in MIG-Bench the extra key
+// "provenance": {"run", "query"}. MIG-Bench also gets "answer_image" (1-based) when the box's
+// image is not the one the MIG-Bench rule reads from the question (composed cases); readMigBench
+// and the scorer use it, other readers ignore both keys.
 // COCO and ODVG need pixels: cases whose target image has no stored size are left out and
 // counted in ExportReport::skippedNoSize.
 #pragma once

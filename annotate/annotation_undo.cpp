@@ -66,7 +66,9 @@ Status restoreAnnotation(ProjectStore &store, qint64 annotationId, const EditCon
         query.addBindValue(annotationId);
         if (Status s = exec(query, store.fileName()); !s)
             return s;
-        return logRow(store, annotationId, EditAction::Create, edit, QString(), boxJson(*current));
+        // "" not QString(): a null QString binds as SQL NULL, and before_json is NOT NULL.
+        return logRow(store, annotationId, EditAction::Create, edit, QStringLiteral(""),
+                      boxJson(*current));
     });
 }
 

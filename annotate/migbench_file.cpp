@@ -116,6 +116,15 @@ Result<BenchFile> parseMigBench(const QByteArray &json, const QString &name)
         if (!needFormat.isUndefined() && !needFormat.isBool())
             return fail(QStringLiteral("'need_format' must be true or false"));
         c.needFormat = needFormat.toBool();
+        const QJsonValue answerImage = object.value(QLatin1String("answer_image"));
+        if (!answerImage.isUndefined()) {
+            const double k = answerImage.toDouble(-1);
+            if (!answerImage.isDouble() || k != std::floor(k) || k < 1 || k > c.images.size())
+                return fail(QStringLiteral("'answer_image' must be the number of one of its %1 "
+                                           "images (1-based)")
+                                    .arg(c.images.size()));
+            c.answerImage = int(k);
+        }
         file.cases << c;
     }
     return file;

@@ -20,6 +20,7 @@ struct BenchCase
     NormBox answer; // as written: the official data has a few swapped or >1 values
     QString additionalInfo;
     bool needFormat = false;
+    int answerImage = 0; // "answer_image" (a Migician extension, 1-based); 0 = not given
 };
 
 struct BenchFile

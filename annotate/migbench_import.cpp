@@ -71,7 +71,9 @@ Result<MigBenchImportReport> importMigBench(ProjectStore &store, const QString &
             newCase.question = c.question;
             newCase.imagePaths = c.images;
             newCase.groundTruth = c.answer;
-            const int target = caseTargetImage(c.task, c.question, c.additionalInfo);
+            const int target = c.answerImage > 0
+                                       ? c.answerImage
+                                       : caseTargetImage(c.task, c.question, c.additionalInfo);
             newCase.groundTruthImage = target <= c.images.size() ? target : 0;
             newCase.additionalInfo = c.additionalInfo;
             newCase.needFormat = c.needFormat;

@@ -231,7 +231,8 @@ QList<CaseScore> scoreCases(const QList<BenchCase> &cases,
             s.officialIou = officialIou(rescale ? migicianRescale(*p.box) : *p.box, c.answer);
             s.rawIou = officialIou(*p.box, c.answer);
         }
-        s.targetImage = caseTargetImage(c.task, c.question, c.additionalInfo);
+        s.targetImage = c.answerImage > 0 ? c.answerImage
+                                          : caseTargetImage(c.task, c.question, c.additionalInfo);
         s.predictedImage = p.image > 0 ? p.image : (p.answer ? answerImage(*p.answer) : 0);
         const bool wrongImage
                 = s.targetImage > 0 && s.predictedImage > 0 && s.targetImage != s.predictedImage;

@@ -254,11 +254,20 @@ Status ProjectStore::setImagesRoot(const QString &folder)
     if (!QFileInfo(folder).isDir())
         return Status::failure(QStringLiteral("%1: images root is not a folder").arg(folder));
     const QString absolute = QFileInfo(folder).absoluteFilePath();
+    // A root at or below the project file's folder is kept relative to it, so the folder can be
+    // moved or shared with its images; any other root is kept absolute.
+    const QDir projectDir = QFileInfo(m_fileName).dir();
+    const QString relative = projectDir.relativeFilePath(absolute);
+    const bool inside = relative != QLatin1String("..")
+                        && !relative.startsWith(QLatin1String("../"))
+                        && !QDir::isAbsolutePath(relative);
+    const QString stored
+            = inside ? (relative.isEmpty() ? QStringLiteral(".") : relative) : absolute;
     return transaction([&] {
         QSqlQuery q(database());
         return sql::run(q, m_fileName, QStringLiteral("writing the images root"),
                         QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"),
-                        {QStringLiteral("images_root"), absolute});
+                        {QStringLiteral("images_root"), stored});
     });
 }
 

@@ -1,10 +1,12 @@
 // ProjectStore: cases, queries, runs and predictions.
 #include "annotate/project_store.h"
 
+#include "annotate/case_layout.h"
 #include "annotate/store_sql.h"
 
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <cmath>
 
 namespace migician::annotate {
@@ -334,11 +336,13 @@ Result<qint64> ProjectStore::recordPrediction(const NewPrediction &p)
                 QStringLiteral("%1: a prediction belongs to exactly one case or query")
                         .arg(m_fileName));
     QList<ImageInfo> images;
+    QList<qint64> imageIds; // the case's order now: boxes are read back in later orders
     if (p.caseId > 0) {
         const Result<CaseInfo> c = caseById(p.caseId);
         if (!c)
             return c.status();
         images = c->images;
+        imageIds = c->imageIds();
     }
     for (int i = 0; i < p.boxes.size(); ++i) {
         const PredictedBox &box = p.boxes.at(i);
@@ -361,10 +365,12 @@ Result<qint64> ProjectStore::recordPrediction(const NewPrediction &p)
         if (Status s
             = sql::run(q, m_fileName, QStringLiteral("recording a prediction"),
                        QStringLiteral("INSERT INTO predictions(run_id, case_id, query_id, "
-                                      "raw_answer, latency_ms, created) "
-                                      "VALUES(?, ?, ?, ?, ?, ?)"),
+                                      "raw_answer, latency_ms, created, image_ids) "
+                                      "VALUES(?, ?, ?, ?, ?, ?, ?)"),
                        {sql::idOrNull(p.runId), sql::idOrNull(p.caseId), sql::idOrNull(p.queryId),
-                        p.rawAnswer, sql::nullable(p.latencyMs), sql::nowUtc()});
+                        p.rawAnswer, sql::nullable(p.latencyMs), sql::nowUtc(),
+                        p.caseId > 0 ? QVariant(layout::idsJson(imageIds))
+                                     : QVariant(QMetaType(QMetaType::QString))});
             !s)
             return s;
         id = q.lastInsertId().toLongLong();
@@ -401,13 +407,16 @@ Result<QList<PredictionInfo>> ProjectStore::predictionsForCase(qint64 caseId) co
     QSqlQuery q(database());
     if (Status s = sql::run(q, m_fileName, QStringLiteral("listing predictions"),
                             QStringLiteral("SELECT id, run_id, case_id, query_id, raw_answer, "
-                                           "latency_ms, created FROM predictions WHERE case_id = ? "
-                                           "ORDER BY id"),
+                                           "latency_ms, created, image_ids FROM predictions "
+                                           "WHERE case_id = ? ORDER BY id"),
                             {caseId});
         !s)
         return s;
     QList<PredictionInfo> predictions;
+    QList<QList<qint64>> orders; // the case's image ids when each prediction was made
     while (q.next()) {
+        orders << (q.value(7).isNull() ? QList<qint64>()
+                                       : layout::idsFromJson(q.value(7).toString()));
         PredictionInfo p;
         p.id = q.value(0).toLongLong();
         p.runId = q.value(1).toLongLong();
@@ -419,7 +428,36 @@ Result<QList<PredictionInfo>> ProjectStore::predictionsForCase(qint64 caseId) co
         p.created = sql::parseUtc(q.value(6).toString());
         predictions << p;
     }
-    for (PredictionInfo &p : predictions) {
+    QList<qint64> current;
+    if (!predictions.isEmpty()) {
+        if (Status s = sql::run(q, m_fileName, QStringLiteral("reading case images"),
+                                QStringLiteral("SELECT image_id FROM case_images WHERE case_id = ? "
+                                               "ORDER BY position"),
+                                {caseId});
+            !s)
+            return s;
+        while (q.next())
+            current << q.value(0).toLongLong();
+    }
+    // Predictions stored before orders were recorded (older files) were made against the order
+    // the case had before its first change, which the layout log keeps.
+    QList<qint64> original = current;
+    if (std::any_of(orders.begin(), orders.end(), [](const auto &o) { return o.isEmpty(); })) {
+        if (Status s = sql::run(q, m_fileName, QStringLiteral("reading the case image log"),
+                                QStringLiteral("SELECT before_json FROM case_layout_log WHERE "
+                                               "case_id = ? AND action <> 'create' ORDER BY id "
+                                               "LIMIT 1"),
+                                {caseId});
+            !s)
+            return s;
+        if (q.next())
+            original = layout::idsFromJson(q.value(0).toString());
+    }
+    for (int i = 0; i < predictions.size(); ++i) {
+        PredictionInfo &p = predictions[i];
+        // Image numbers are stored as they were; a box follows its image when the case's
+        // images were reordered since (and names no image when its image was removed).
+        const QList<qint64> &then = orders.at(i).isEmpty() ? original : orders.at(i);
         if (Status s = sql::run(q, m_fileName, QStringLiteral("reading prediction boxes"),
                                 QStringLiteral("SELECT image, x1, y1, x2, y2, px1, py1, px2, py2 "
                                                "FROM prediction_boxes WHERE prediction_id = ? "
@@ -429,7 +467,7 @@ Result<QList<PredictionInfo>> ProjectStore::predictionsForCase(qint64 caseId) co
             return s;
         while (q.next()) {
             PredictedBox box;
-            box.image = q.value(0).toInt();
+            box.image = layout::translate(q.value(0).toInt(), then, current);
             box.box = *readBox(q, 1);
             if (!q.value(5).isNull())
                 box.pixels = PixelRect{q.value(5).toDouble(), q.value(6).toDouble(),

@@ -183,12 +183,67 @@ QStringList evaluationFailuresMigration()
                            " PRIMARY KEY(run_id, case_id))")};
 }
 
+// Composed cases and their history (issue 11). Images get the size and modification time their
+// content hash was taken at, so a moved or edited file is noticed with one stat() and only a
+// changed file is hashed again. A case's image order can now change: case_layout_log records
+// every change (append-only), so image numbers in older rows (edit_log, prediction_boxes) can be
+// read against the order of their time; predictions keep the case's image ids of their time
+// (image_ids, a JSON list) and are read back in the current order. case_runs is the history of
+// queries run on a case: the query, its visual references (source image id and box), the case's
+// images at that time, status, answer timings and author; backend, model and sampling are in the
+// run (runs), the answer and its boxes in the prediction. Annotations keep their prediction_id,
+// so an accepted box leads to its run and query.
+QStringList composedCasesMigration()
+{
+    return {
+            QStringLiteral("ALTER TABLE images ADD COLUMN file_size INTEGER"),
+            QStringLiteral("ALTER TABLE images ADD COLUMN file_mtime TEXT"),
+            QStringLiteral("ALTER TABLE predictions ADD COLUMN image_ids TEXT"),
+            QStringLiteral("CREATE TABLE case_layout_log("
+                           " id INTEGER PRIMARY KEY,"
+                           " case_id INTEGER NOT NULL REFERENCES cases(id),"
+                           " action TEXT NOT NULL CHECK(action IN ('create','add','remove',"
+                           "  'restore','move')),"
+                           " before_json TEXT NOT NULL,"
+                           " after_json TEXT NOT NULL,"
+                           " annotator_id INTEGER NOT NULL REFERENCES annotators(id),"
+                           " timestamp TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX case_layout_log_by_case ON case_layout_log(case_id)"),
+            QStringLiteral("CREATE TRIGGER case_layout_log_append_only_update BEFORE UPDATE ON "
+                           "case_layout_log BEGIN SELECT RAISE(ABORT, 'case_layout_log is "
+                           "append-only'); END"),
+            QStringLiteral("CREATE TRIGGER case_layout_log_append_only_delete BEFORE DELETE ON "
+                           "case_layout_log BEGIN SELECT RAISE(ABORT, 'case_layout_log is "
+                           "append-only'); END"),
+            QStringLiteral("CREATE TABLE case_runs("
+                           " id INTEGER PRIMARY KEY,"
+                           " case_id INTEGER NOT NULL REFERENCES cases(id),"
+                           " run_id INTEGER NOT NULL REFERENCES runs(id),"
+                           " prediction_id INTEGER REFERENCES predictions(id),"
+                           " query TEXT NOT NULL,"
+                           " references_json TEXT NOT NULL DEFAULT '[]',"
+                           " image_ids TEXT NOT NULL,"
+                           " status TEXT NOT NULL CHECK(status IN ('answered','cancelled',"
+                           "  'failed')),"
+                           " answer TEXT NOT NULL DEFAULT '',"
+                           " error TEXT NOT NULL DEFAULT '',"
+                           " timings_json TEXT NOT NULL DEFAULT '{}',"
+                           " annotator_id INTEGER NOT NULL REFERENCES annotators(id),"
+                           " started TEXT NOT NULL,"
+                           " finished TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX case_runs_by_case ON case_runs(case_id, id)"),
+            QStringLiteral("CREATE INDEX case_runs_by_prediction ON case_runs(prediction_id)"),
+    };
+}
+
 } // namespace
 
 const std::vector<QStringList> &schemaMigrations()
 {
+    // The integrator may renumber: each entry is one migration, applied in this order.
     static const std::vector<QStringList> migrations{version1(), studyPlanningMigration(),
-                                                     evaluationFailuresMigration()};
+                                                     evaluationFailuresMigration(),
+                                                     composedCasesMigration()};
     return migrations;
 }
 

@@ -61,6 +61,14 @@ struct CaseInfo
     int groundTruthImage = 0; // 1-based image holding the ground truth; 0 = unknown
     QString additionalInfo;
     bool needFormat = false;
+
+    QList<qint64> imageIds() const // the image order as ids
+    {
+        QList<qint64> ids;
+        for (const ImageInfo &image : images)
+            ids << image.id;
+        return ids;
+    }
 };
 
 // A row of listCases(): enough for a list view without loading images.

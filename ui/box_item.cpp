@@ -16,7 +16,8 @@ BoxItem::BoxItem(Kind kind, const QRectF &sceneRect, QGraphicsItem *parent)
     : QGraphicsRectItem(sceneRect, parent)
     , m_kind(kind)
 {
-    setZValue(kind == Kind::Annotation ? 10 : 5);
+    // A past run's boxes are drawn over the case's boxes (they often coincide with them).
+    setZValue(kind == Kind::History ? 12 : kind == Kind::Annotation ? 10 : 5);
     if (kind == Kind::Annotation)
         setFlag(ItemIsSelectable);
 }
@@ -34,6 +35,8 @@ QColor BoxItem::colour() const
         return QColor(0xe0, 0x2d, 0xd0); // magenta: never confused with predictions
     case Kind::Reference:
         return QColor(0xff, 0xd6, 0x00);
+    case Kind::History:
+        return QColor(0x00, 0xe5, 0xff); // cyan: a past answer, not a box of the case
     case Kind::Annotation:
         break;
     }
@@ -133,6 +136,8 @@ void BoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, Q
         pen.setStyle(Qt::DashLine);
     if (m_kind == Kind::GroundTruth)
         pen.setStyle(Qt::DotLine);
+    if (m_kind == Kind::History)
+        pen.setStyle(Qt::DashDotLine);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(rect());
@@ -144,7 +149,10 @@ void BoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, Q
         const QFontMetricsF metrics(font);
         QRectF label(rect().topLeft(), QSizeF(metrics.horizontalAdvance(m_caption) + 8 * unit,
                                               metrics.height() + 2 * unit));
-        label.moveBottomLeft(rect().topLeft());
+        if (m_kind == Kind::History) // below the box: the case's own box has its label on top
+            label.moveTopLeft(rect().bottomLeft());
+        else
+            label.moveBottomLeft(rect().topLeft());
         painter->fillRect(label, colour());
         painter->setPen(Qt::black);
         painter->drawText(label, Qt::AlignCenter, m_caption);

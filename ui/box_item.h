@@ -1,5 +1,7 @@
 // How one box looks on the canvas: model boxes dashed, human and corrected boxes solid, ground
-// truth in its own colour, each with a label; a selected box shows eight resize handles.
+// truth in its own colour, boxes of an earlier run shown again from the history dash-dotted,
+// each with a label; a selected box shows eight resize handles. Every box knows the run that
+// produced it (runId(), 0 for a box no model run produced).
 // The box itself is plain data (annotate::AnnotationInfo); editing is done by CaseScene.
 #pragma once
 
@@ -12,7 +14,7 @@ namespace migician::ui {
 class BoxItem : public QGraphicsRectItem
 {
 public:
-    enum class Kind { Annotation, GroundTruth, Reference };
+    enum class Kind { Annotation, GroundTruth, Reference, History };
     enum Handle {
         NoHandle = -1,
         TopLeft,
@@ -38,6 +40,9 @@ public:
         update();
     }
     QString caption() const { return m_caption; }
+    // The run (annotate::CaseRunInfo::runId) whose answer this box is, or came from.
+    void setRunId(qint64 runId) { m_runId = runId; }
+    qint64 runId() const { return m_runId; }
 
     // The handle under a scene position (tolerance in scene units), NoHandle when none.
     Handle handleAt(const QPointF &scenePos, double tolerance) const;
@@ -54,6 +59,7 @@ private:
     Kind m_kind;
     annotate::AnnotationInfo m_annotation;
     QString m_caption;
+    qint64 m_runId = 0;
 };
 
 } // namespace migician::ui

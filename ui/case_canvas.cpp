@@ -1,9 +1,13 @@
 #include "case_canvas.h"
 
+#include "ui/image_files.h"
 #include "ui/move_box_menu.h"
 
 #include <QContextMenuEvent>
+#include <QDropEvent>
 #include <QKeyEvent>
+#include <QMenu>
+#include <QMimeData>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -23,6 +27,10 @@ CaseCanvas::CaseCanvas(QWidget *parent)
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(320, 240);
+    setAcceptDrops(true);
+    // Drops land on the viewport (a scroll area ignores them itself).
+    viewport()->setAcceptDrops(true);
+    connect(m_scene, &CaseScene::imageMoveRequested, this, &CaseCanvas::imageMoveRequested);
     connect(m_scene, &QGraphicsScene::sceneRectChanged, this, [this] {
         m_fitted = true;
         fitAll();
@@ -146,7 +154,51 @@ void CaseCanvas::contextMenuEvent(QContextMenuEvent *event)
             return;
         }
     }
+    // On an image (or its label): move it left or right, or remove it from the case.
+    const QPointF at = mapToScene(event->pos());
+    int image = m_scene->imageAt(at);
+    for (int k = 1; image == 0 && k <= m_scene->imageCount(); ++k)
+        if (m_scene->labelRect(k).contains(at))
+            image = k;
+    if (image > 0) {
+        m_scene->selectImage(image);
+        QMenu menu(this);
+        QAction *left = menu.addAction(tr("Move Image-%1 left").arg(image));
+        left->setEnabled(image > 1);
+        QAction *right = menu.addAction(tr("Move Image-%1 right").arg(image));
+        right->setEnabled(image < m_scene->imageCount());
+        menu.addSeparator();
+        QAction *remove = menu.addAction(tr("Remove Image-%1 from the case").arg(image));
+        remove->setEnabled(m_scene->imageCount() > 1);
+        QAction *chosen = menu.exec(event->globalPos());
+        if (chosen == left)
+            Q_EMIT imageMoveRequested(image, image - 1);
+        else if (chosen == right)
+            Q_EMIT imageMoveRequested(image, image + 1);
+        else if (chosen == remove)
+            Q_EMIT imageRemoveRequested(image);
+        event->accept();
+        return;
+    }
     QGraphicsView::contextMenuEvent(event);
+}
+
+// Drops are handled here, not by the scene: dropped files become images of the case.
+void CaseCanvas::dragEnterEvent(QDragEnterEvent *event)
+{
+    acceptFileDrag(event);
+}
+
+void CaseCanvas::dragMoveEvent(QDragMoveEvent *event)
+{
+    acceptFileDrag(event);
+}
+
+void CaseCanvas::dropEvent(QDropEvent *event)
+{
+    const QStringList files = takeDroppedImageFiles(event);
+    if (event->isAccepted())
+        Q_EMIT filesDropped(files);
 }
 
 } // namespace migician::ui

@@ -1,7 +1,9 @@
 // The multi-image canvas view: zoom with the wheel (around the cursor), pan by dragging empty
 // space or with the middle button, fit and 1:1, and the editing keys of the selected box (Del,
 // Enter, arrows; W starts a new box; Ctrl+Left/Right and the context menu move it to another
-// image, see MoveBoxMenu). The data side lives in CaseScene.
+// image, see MoveBoxMenu). Image files or folders dropped on it are offered to the owner
+// (filesDropped: added to the case); the context menu of an image moves it left or right or
+// removes it from the case. The data side lives in CaseScene.
 #pragma once
 
 #include "ui/case_scene.h"
@@ -31,6 +33,9 @@ Q_SIGNALS:
     void deleteRequested(qint64 annotationId);
     void acceptRequested(qint64 annotationId);
     void rejectRequested(qint64 annotationId);
+    void filesDropped(const QStringList &files);
+    void imageMoveRequested(int from, int to);
+    void imageRemoveRequested(int image);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -39,6 +44,9 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     CaseScene *m_scene;

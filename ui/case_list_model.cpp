@@ -1,5 +1,6 @@
 #include "case_list_model.h"
 
+#include "ui/natural_order.h"
 #include "ui/thumbnail_loader.h"
 
 #include <QDir>
@@ -9,44 +10,6 @@
 #include <algorithm>
 
 namespace migician::ui {
-
-namespace {
-// "img2" before "img10": digit runs compare by value, the rest case-insensitively. (QCollator's
-// numeric mode is not available in every locale, e.g. the C locale of a test run.)
-bool naturalLess(const QString &a, const QString &b)
-{
-    int i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-        if (a[i].isDigit() && b[j].isDigit()) {
-            int ei = i, ej = j;
-            while (ei < a.size() && a[ei].isDigit())
-                ++ei;
-            while (ej < b.size() && b[ej].isDigit())
-                ++ej;
-            // Skip leading zeros (keeping one digit) so that "007" and "7" compare by value.
-            while (ei - i > 1 && a[i] == QLatin1Char('0'))
-                ++i;
-            while (ej - j > 1 && b[j] == QLatin1Char('0'))
-                ++j;
-            const QStringView ta = QStringView(a).mid(i, ei - i);
-            const QStringView tb = QStringView(b).mid(j, ej - j);
-            if (ta.size() != tb.size())
-                return ta.size() < tb.size();
-            if (ta != tb)
-                return ta < tb;
-            i = ei;
-            j = ej;
-            continue;
-        }
-        const QChar ca = a[i].toCaseFolded(), cb = b[j].toCaseFolded();
-        if (ca != cb)
-            return ca < cb;
-        ++i;
-        ++j;
-    }
-    return (a.size() - i) < (b.size() - j);
-}
-} // namespace
 
 CaseListModel::CaseListModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -62,9 +25,7 @@ void CaseListModel::setEntries(QList<CaseEntry> entries)
     beginResetModel();
     m_loader->clearQueue();
     m_entries = std::move(entries);
-    m_rowsByPath.clear();
-    for (int row = 0; row < m_entries.size(); ++row)
-        m_rowsByPath[m_entries[row].thumbnailPath].append(row);
+    rebuildPathIndex();
     endResetModel();
 }
 
@@ -74,6 +35,31 @@ void CaseListModel::setCaseId(int row, qint64 caseId)
         return;
     m_entries[row].caseId = caseId;
     Q_EMIT dataChanged(index(row), index(row), {CaseIdRole});
+}
+
+void CaseListModel::insertEntry(int row, const CaseEntry &entry)
+{
+    row = std::clamp(row, 0, int(m_entries.size()));
+    beginInsertRows({}, row, row);
+    m_entries.insert(row, entry);
+    endInsertRows();
+    rebuildPathIndex();
+}
+
+void CaseListModel::updateEntry(int row, const CaseEntry &entry)
+{
+    if (row < 0 || row >= m_entries.size())
+        return;
+    m_entries[row] = entry;
+    rebuildPathIndex();
+    Q_EMIT dataChanged(index(row), index(row));
+}
+
+void CaseListModel::rebuildPathIndex()
+{
+    m_rowsByPath.clear();
+    for (int row = 0; row < m_entries.size(); ++row)
+        m_rowsByPath[m_entries[row].thumbnailPath].append(row);
 }
 
 int CaseListModel::rowOfCase(qint64 caseId) const

@@ -22,6 +22,7 @@ struct CaseEntry
     QString thumbnailPath; // absolute path of the image shown as the thumbnail
     qint64 caseId = 0;     // 0 for a folder image that is not a case yet
     QString relativePath;  // folder entries: the image relative to the folder
+    int imageCount = 1;    // images of the case (folder entries: 1)
 };
 
 class CaseListModel : public QAbstractListModel
@@ -35,6 +36,9 @@ public:
     void setEntries(QList<CaseEntry> entries);
     const CaseEntry &entry(int row) const { return m_entries[row]; }
     void setCaseId(int row, qint64 caseId);
+    // Rows change one by one (not a reset), so selection and scrolling of a long list stay.
+    void insertEntry(int row, const CaseEntry &entry);
+    void updateEntry(int row, const CaseEntry &entry);
     int rowOfCase(qint64 caseId) const;
 
     // Image files of a folder (not recursive), sorted by name, as one-image entries.
@@ -48,6 +52,7 @@ public:
 
 private:
     void onLoaded(const QString &path, const QImage &image);
+    void rebuildPathIndex();
 
     QList<CaseEntry> m_entries;
     QHash<QString, QList<int>> m_rowsByPath;

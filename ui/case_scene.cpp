@@ -48,6 +48,12 @@ void CaseScene::setImages(const QList<QImage> &images)
     m_pixmaps.clear();
     m_boxes.clear();
     m_overlays.clear();
+    m_captions.clear();
+    m_labelRects.clear();
+    m_historyBoxes.clear();
+    m_shownRun = 0;
+    m_imageFrame = nullptr;
+    m_dragImage = 0;
     m_rubber = nullptr;
     m_dragItem = nullptr;
     m_drag = Drag::None;
@@ -73,6 +79,10 @@ void CaseScene::setImages(const QList<QImage> &images)
         caption->setFont(font);
         caption->setBrush(Qt::white);
         caption->setPos(cell + QPointF(0, 8));
+        caption->setZValue(15);
+        caption->setToolTip(tr("Drag onto another image to move Image-%1 there").arg(i + 1));
+        m_captions << caption;
+        m_labelRects << QRectF(cell, QSizeF(kCellWidth, kGap));
         if (image.isNull()) {
             auto *missing = addSimpleText(tr("(image could not be read)"));
             missing->setFont(font);
@@ -81,6 +91,85 @@ void CaseScene::setImages(const QList<QImage> &images)
         }
     }
     setSceneRect(itemsBoundingRect().adjusted(-20, -20, 20, 20));
+    // The selected image stays selected by number (the owner moves it along after a reorder).
+    selectImage(m_selectedImage <= imageCount() ? m_selectedImage : 0);
+}
+
+QRectF CaseScene::labelRect(int image) const
+{
+    return image >= 1 && image <= m_labelRects.size() ? m_labelRects[image - 1] : QRectF();
+}
+
+int CaseScene::labelAt(const QPointF &scenePos) const
+{
+    for (int i = 0; i < m_labelRects.size(); ++i)
+        if (m_labelRects[i].contains(scenePos))
+            return i + 1;
+    return 0;
+}
+
+int CaseScene::dropTargetAt(const QPointF &scenePos) const
+{
+    if (const int label = labelAt(scenePos))
+        return label;
+    return imageAt(scenePos);
+}
+
+void CaseScene::selectImage(int image)
+{
+    if (image < 0 || image > imageCount())
+        image = 0;
+    delete m_imageFrame;
+    m_imageFrame = nullptr;
+    if (image > 0) {
+        m_imageFrame = addRect(imageRect(image).united(labelRect(image)));
+        QPen pen(QColor(0x00, 0xe5, 0xff), 3);
+        pen.setCosmetic(true);
+        m_imageFrame->setPen(pen);
+        m_imageFrame->setZValue(1);
+    }
+    if (m_selectedImage == image)
+        return;
+    m_selectedImage = image;
+    Q_EMIT selectedImageChanged(image);
+}
+
+void CaseScene::setRunLinks(const QHash<qint64, qint64> &runByPrediction)
+{
+    m_runByPrediction = runByPrediction;
+    for (BoxItem *item : std::as_const(m_boxes))
+        item->setRunId(m_runByPrediction.value(item->annotation().predictionId, 0));
+}
+
+void CaseScene::showRunBoxes(qint64 runId, const QList<annotate::PredictedBox> &boxes)
+{
+    for (BoxItem *item : std::as_const(m_historyBoxes))
+        delete item;
+    m_historyBoxes.clear();
+    m_shownRun = runId;
+    if (runId == 0)
+        return;
+    for (const annotate::PredictedBox &box : boxes) {
+        if (box.image < 1 || box.image > imageCount())
+            continue;
+        auto *item = new BoxItem(BoxItem::Kind::History, toScene(box.image, box.box));
+        item->setRunId(runId);
+        item->setCaption(tr("run %1").arg(runId));
+        addItem(item);
+        m_historyBoxes << item;
+    }
+}
+
+QList<BoxItem *> CaseScene::boxesOfRun(qint64 runId) const
+{
+    QList<BoxItem *> items;
+    for (BoxItem *item : m_boxes)
+        if (item->runId() == runId)
+            items << item;
+    for (BoxItem *item : m_historyBoxes)
+        if (item->runId() == runId)
+            items << item;
+    return items;
 }
 
 QRectF CaseScene::imageRect(int image) const
@@ -140,6 +229,7 @@ void CaseScene::setAnnotations(const QList<annotate::AnnotationInfo> &annotation
                 = new BoxItem(BoxItem::Kind::Annotation, toScene(annotation.image, annotation.box));
         item->setAnnotation(annotation);
         item->setCaption(captionOf(annotation));
+        item->setRunId(m_runByPrediction.value(annotation.predictionId, 0));
         addItem(item);
         m_boxes << item;
         if (annotation.id == selected)
@@ -290,7 +380,8 @@ void CaseScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         m_editClock.restart();
         return;
     }
-    // Select mode: a handle of the selected box first, then any box under the cursor.
+    // Select mode: a handle of the selected box first, then any box under the cursor, then an
+    // "Image-k" label (selects the image; dragging it moves the image).
     if (BoxItem *selected = boxItem(selectedAnnotation())) {
         const auto handle = selected->handleAt(pos, handleTolerance());
         if (handle != BoxItem::NoHandle) {
@@ -312,6 +403,17 @@ void CaseScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     if (!hit) {
         if (selectedAnnotation() != 0)
             selectAnnotation(0);
+        if (const int label = labelAt(pos)) {
+            selectImage(label);
+            m_drag = Drag::Image;
+            m_dragImage = label;
+            // While it is dragged the image dims and its label, in the frame's colour, follows
+            // the cursor.
+            m_pixmaps[label - 1]->setOpacity(0.35);
+            m_captions[label - 1]->setBrush(QColor(0x00, 0xe5, 0xff));
+            m_captions[label - 1]->setZValue(30);
+            return;
+        }
         event->ignore(); // lets the view pan
         return;
     }
@@ -337,6 +439,13 @@ void CaseScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
     case Drag::Resize:
         m_dragItem->setRect(BoxItem::resized(m_dragStartRect, m_handle, pos));
         return;
+    case Drag::Image:
+        // The label follows the cursor; the frame shows where the image would go.
+        if (m_dragImage >= 1 && m_dragImage <= m_captions.size())
+            m_captions[m_dragImage - 1]->setPos(pos - QPointF(20, 20));
+        if (const int target = dropTargetAt(pos); target > 0 && m_imageFrame)
+            m_imageFrame->setRect(imageRect(target).united(labelRect(target)));
+        return;
     case Drag::None:
         break;
     }
@@ -361,6 +470,22 @@ void CaseScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
             Q_EMIT boxDrawn(m_rubberImage, box, takeEditDuration());
             setMode(Mode::Select);
         }
+        return;
+    }
+    if (drag == Drag::Image) {
+        const int from = m_dragImage;
+        m_dragImage = 0;
+        if (from >= 1 && from <= m_captions.size()) {
+            m_captions[from - 1]->setPos(labelRect(from).topLeft() + QPointF(0, 8));
+            m_captions[from - 1]->setBrush(Qt::white);
+            m_captions[from - 1]->setZValue(15);
+            m_pixmaps[from - 1]->setOpacity(1.0);
+        }
+        const int to = dropTargetAt(event->scenePos());
+        if (to > 0 && to != from)
+            Q_EMIT imageMoveRequested(from, to);
+        else
+            selectImage(from);
         return;
     }
     if ((drag == Drag::Move || drag == Drag::Resize) && m_dragItem) {

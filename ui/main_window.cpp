@@ -4,10 +4,15 @@
 #include "ui/answer_panel.h"
 #include "ui/case_canvas.h"
 #include "ui/case_list_model.h"
+#include "ui/case_list_view.h"
 #include "ui/case_session.h"
+#include "ui/composition_actions.h"
 #include "ui/demo_project.h"
 #include "ui/export_dialog.h"
+#include "ui/history_panel.h"
+#include "ui/image_warning_bar.h"
 #include "ui/move_box_menu.h"
+#include "ui/open_folder_dialog.h"
 #include "ui/query_panel.h"
 #include "ui/research_windows.h"
 #include "ui/settings_dialog.h"
@@ -63,31 +68,30 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildWidgets()
 {
     auto *splitter = new QSplitter(this);
-    m_caseList = new QListView(splitter);
+    m_caseList = new CaseListView(splitter);
     m_caseList->setObjectName(QStringLiteral("caseList"));
     m_caseList->setModel(m_controller->cases());
-    m_caseList->setViewMode(QListView::IconMode);
-    m_caseList->setFlow(QListView::TopToBottom);
-    m_caseList->setWrapping(false);
-    m_caseList->setMovement(QListView::Static);
-    m_caseList->setIconSize(QSize(128, 96));
-    m_caseList->setGridSize(QSize(150, 128));
-    m_caseList->setUniformItemSizes(true); // constant-time layout for 10,000 rows
-    m_caseList->setTextElideMode(Qt::ElideMiddle);
     m_caseList->setMinimumWidth(160);
-    connect(m_caseList, &QListView::activated, this,
-            [this](const QModelIndex &i) { showCaseRow(i.row()); });
-    connect(m_caseList, &QListView::clicked, this,
-            [this](const QModelIndex &i) { showCaseRow(i.row()); });
+    connect(m_caseList, &CaseListView::rowChosen, this, &MainWindow::showCaseRow);
 
-    m_canvas = new CaseCanvas(splitter);
+    // The canvas with the bar that reports image files that moved or changed on disk.
+    auto *centre = new QWidget(splitter);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    m_warning = new ImageWarningBar(centre);
+    centreLayout->addWidget(m_warning);
+    m_canvas = new CaseCanvas(centre);
     m_canvas->setObjectName(QStringLiteral("canvas"));
+    centreLayout->addWidget(m_canvas, 1);
 
     auto *side = new QSplitter(Qt::Vertical, splitter);
     m_query = new QueryPanel(side);
     m_answer = new AnswerPanel(side);
+    m_history = new HistoryPanel(side);
     side->setStretchFactor(0, 1);
     side->setStretchFactor(1, 1);
+    side->setStretchFactor(2, 1);
     side->setMinimumWidth(300);
 
     splitter->setStretchFactor(0, 0);
@@ -105,6 +109,7 @@ void MainWindow::buildWidgets()
 void MainWindow::buildActions()
 {
     auto *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("New pro&ject..."), this, &MainWindow::newProject);
     file->addAction(tr("&Open project..."), QKeySequence::Open, this, &MainWindow::openProject);
     file->addAction(tr("Open image &folder..."), this, &MainWindow::openFolder);
     file->addAction(tr("Open &demo"), this, &MainWindow::openDemo);
@@ -124,6 +129,12 @@ void MainWindow::buildActions()
     edit->addMenu(m_canvas->moveMenu());
     edit->addSeparator();
     edit->addAction(tr("&Settings..."), this, &MainWindow::showSettings);
+
+    m_composition = new CompositionActions(
+            m_controller, {m_caseList, m_canvas, m_query, m_history, m_warning}, this);
+    m_composition->addToMenus(file, edit);
+    connect(m_composition, &CompositionActions::errorOccurred, this, &MainWindow::showError);
+    connect(m_composition, &CompositionActions::rerunRequested, this, &MainWindow::runQuery);
 
     m_research = new ResearchWindows(m_controller, this);
     m_research->addMenu(menuBar());
@@ -182,12 +193,14 @@ void MainWindow::connectController()
         scene->setGroundTruth(session->caseInfo().groundTruthImage,
                               session->caseInfo().groundTruth);
         m_canvas->fitAll();
-        m_answer->clear();
     });
     connect(session, &CaseSession::annotationsChanged, scene, &CaseScene::setAnnotations);
     connect(m_controller, &WorkbenchController::errorOccurred, this, &MainWindow::showError);
     connect(m_controller, &WorkbenchController::caseShown, this, [this](int row) {
-        m_caseList->setCurrentIndex(m_controller->cases()->index(row));
+        m_answer->clear(); // a new case; a reorder of this one keeps its answer
+        // The shown case becomes the selection (a multi-selection made it, or was before it).
+        m_caseList->selectionModel()->setCurrentIndex(m_controller->cases()->index(row),
+                                                      QItemSelectionModel::ClearAndSelect);
         const auto &info = m_controller->session()->caseInfo();
         if (!info.question.isEmpty())
             m_query->setQuery(info.question);
@@ -303,9 +316,32 @@ void MainWindow::openProject()
 
 void MainWindow::openFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open image folder"));
+    OpenFolderDialog dialog(m_controller->folder(), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.folder().isEmpty())
+        return;
     QString error;
-    if (!folder.isEmpty() && !m_controller->openFolder(folder, &error))
+    if (!m_controller->openFolder(dialog.folder(), &error, dialog.rule()))
+        showError(error);
+}
+
+void MainWindow::newProject()
+{
+    // A project file whose folder is its images root: drop or paste images to compose cases;
+    // the folder can be moved or shared with the images below it.
+    QString file = QFileDialog::getSaveFileName(this, tr("New project"), QString(),
+                                                tr("Migician projects (*.migician)"));
+    if (file.isEmpty())
+        return;
+    if (!file.endsWith(QLatin1String(".migician")))
+        file += QStringLiteral(".migician");
+    auto created = annotate::ProjectStore::open(file, annotate::ProjectStore::OpenMode::CreateNew);
+    if (!created) {
+        showError(created.error());
+        return;
+    }
+    created.value().reset();
+    QString error;
+    if (!m_controller->openProject(file, &error))
         showError(error);
 }
 

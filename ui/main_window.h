@@ -3,17 +3,20 @@
 // side (store, case, undo stack, inference) lives in WorkbenchController.
 #pragma once
 
+#include "ui/case_list_view.h" // caseList() is a QListView to its users
 #include "ui/startup_options.h"
 
 #include <QMainWindow>
 
 class QLabel;
-class QListView;
 
 namespace migician::ui {
 
 class AnswerPanel;
 class CaseCanvas;
+class CompositionActions;
+class HistoryPanel;
+class ImageWarningBar;
 class QueryPanel;
 class ResearchWindows;
 class WorkbenchController;
@@ -33,12 +36,16 @@ public:
     CaseCanvas *canvas() const { return m_canvas; }
     QueryPanel *queryPanel() const { return m_query; }
     AnswerPanel *answerPanel() const { return m_answer; }
-    QListView *caseList() const { return m_caseList; }
+    CaseListView *caseList() const { return m_caseList; }
+    HistoryPanel *historyPanel() const { return m_history; }
+    ImageWarningBar *imageWarning() const { return m_warning; }
+    CompositionActions *composition() const { return m_composition; }
     ResearchWindows *research() const { return m_research; }
 
 public Q_SLOTS:
     void openProject();
     void openFolder();
+    void newProject();
     void openDemo();
     void showSettings();
     void showExport();
@@ -61,7 +68,10 @@ private:
     CaseCanvas *m_canvas = nullptr;
     QueryPanel *m_query = nullptr;
     AnswerPanel *m_answer = nullptr;
-    QListView *m_caseList = nullptr;
+    CaseListView *m_caseList = nullptr;
+    HistoryPanel *m_history = nullptr;
+    ImageWarningBar *m_warning = nullptr;
+    CompositionActions *m_composition = nullptr;
     QLabel *m_backendLabel = nullptr;
     QLabel *m_caseLabel = nullptr;
     ResearchWindows *m_research = nullptr;

@@ -27,6 +27,9 @@ QueryPanel::QueryPanel(QWidget *parent)
     , m_run(new QPushButton(tr("&Run"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_progress(new QProgressBar(this))
+    , m_notice(new QWidget(this))
+    , m_noticeText(new QLabel(m_notice))
+    , m_renumber(new QPushButton(tr("Update the query"), m_notice))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -39,6 +42,24 @@ QueryPanel::QueryPanel(QWidget *parent)
     m_editor->setTabChangesFocus(true);
     m_editor->setMinimumHeight(70);
     layout->addWidget(m_editor, 1);
+
+    auto *notice = new QHBoxLayout(m_notice);
+    notice->setContentsMargins(0, 0, 0, 0);
+    m_notice->setObjectName(QStringLiteral("queryNotice"));
+    m_noticeText->setWordWrap(true);
+    m_noticeText->setStyleSheet(QStringLiteral("color: #e0a800;"));
+    notice->addWidget(m_noticeText, 1);
+    m_renumber->setObjectName(QStringLiteral("renumberButton"));
+    m_renumber->setToolTip(tr("Rename the query's Image-k names to the images' new numbers"));
+    connect(m_renumber, &QPushButton::clicked, this, &QueryPanel::renumberRequested);
+    notice->addWidget(m_renumber);
+    auto *dismiss = new QToolButton(m_notice);
+    dismiss->setText(QStringLiteral("\u2715"));
+    dismiss->setToolTip(tr("Dismiss"));
+    connect(dismiss, &QToolButton::clicked, this, &QueryPanel::hideNotice);
+    notice->addWidget(dismiss);
+    m_notice->setVisible(false);
+    layout->addWidget(m_notice);
 
     auto *tools = new QHBoxLayout;
     auto *mark = new QPushButton(tr("Mark phrase"), this);
@@ -134,6 +155,23 @@ void QueryPanel::setChips(const QList<Chip> &chips)
         connect(chip, &QToolButton::clicked, this, [this, i] { Q_EMIT chipRemoved(i); });
         m_chipLayout->insertWidget(1 + i, chip);
     }
+}
+
+void QueryPanel::showNotice(const QString &text, bool offerRenumber)
+{
+    m_noticeText->setText(text);
+    m_renumber->setVisible(offerRenumber);
+    m_notice->setVisible(true);
+}
+
+void QueryPanel::hideNotice()
+{
+    m_notice->setVisible(false);
+}
+
+QString QueryPanel::notice() const
+{
+    return m_notice->isVisibleTo(this) ? m_noticeText->text() : QString();
 }
 
 void QueryPanel::setBusy(bool busy)

@@ -36,6 +36,13 @@ public:
     void setChips(const QList<Chip> &chips);
     int chipCount() const { return m_chipCount; }
 
+    // A notice under the editor (e.g. "Image-2 is now Image-3" after a reorder), with a button
+    // that asks to renumber the query's "Image-k" names when `offerRenumber`.
+    void showNotice(const QString &text, bool offerRenumber);
+    void hideNotice();
+    QString notice() const;
+    QPushButton *renumberButton() const { return m_renumber; }
+
     void setBusy(bool busy);
     void setLoadProgress(double fraction, const QString &what);
 
@@ -49,6 +56,7 @@ Q_SIGNALS:
     void showPromptRequested();
     void chipRemoved(int index);
     void cropToolToggled(bool on);
+    void renumberRequested();
 
 private:
     QPlainTextEdit *m_editor;
@@ -59,6 +67,9 @@ private:
     QPushButton *m_run;
     QPushButton *m_cancel;
     QProgressBar *m_progress;
+    QWidget *m_notice;
+    QLabel *m_noticeText;
+    QPushButton *m_renumber;
     int m_chipCount = 0;
 };
 

@@ -4,10 +4,14 @@
 #pragma once
 
 #include "annotate/project_store.h"
+#include "annotate/run_history.h"
 #include "ui/app_settings.h"
 #include "ui/case_scene.h"
 #include "ui/inference_worker.h"
 
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMap>
 #include <QObject>
 #include <QUndoStack>
 
@@ -15,8 +19,17 @@
 
 namespace migician::ui {
 
+class CaseComposition;
 class CaseListModel;
 class CaseSession;
+struct CaseEntry;
+
+// How "Open image folder" turns a folder into cases.
+enum class FolderRule {
+    CasePerImage,     // every image is a case of its own (made when first opened)
+    CasePerSubfolder, // every subfolder is one case of the images below it
+    OneCase,          // one case of all the folder's images
+};
 
 class WorkbenchController : public QObject
 {
@@ -27,6 +40,7 @@ public:
 
     CaseSession *session() const { return m_session; }
     CaseListModel *cases() const { return m_cases; }
+    CaseComposition *composition() const { return m_composition; }
     QUndoStack *undoStack() const { return m_undo; }
     InferenceThread *inference() const { return m_inference; }
     // The engine the workbench loads, shared with the batch evaluation (one copy of the weights).
@@ -39,13 +53,20 @@ public:
     void setSettings(const AppSettings &settings);
 
     bool openProject(const QString &file, QString *error);
-    // A folder of images: one case per image, kept in a project file under AppDataLocation.
-    bool openFolder(const QString &folder, QString *error);
+    // A folder of images, kept in a project file under AppDataLocation: one case per image
+    // (made when first opened), per subfolder, or of all images; the case list shows the
+    // project's cases first, then the folder's images (to compose new cases from).
+    bool openFolder(const QString &folder, QString *error,
+                    FolderRule rule = FolderRule::CasePerImage);
+    bool isFolderMode() const { return m_folderMode; }
+    QString folder() const { return m_folder; }
     bool openDemo(QString *error, const QString &demoFolder = {}, const QString &sourceFolder = {});
     bool showCase(int row, QString *error);
     // The row of `caseId` in the case list; false (and *error) when it is not in it.
     bool showCaseById(qint64 caseId, QString *error);
     int currentRow() const { return m_row; }
+    // The list entry of a case of the open project (title, thumbnail, image count).
+    CaseEntry entryForCase(qint64 caseId) const;
 
     // Visual references: crops of the current case's images, numbered after them.
     struct Reference
@@ -58,6 +79,13 @@ public:
     QString referenceName(int index) const; // "Image-(n+1+index)"
     void addReference(int image, const annotate::NormBox &box);
     void removeReference(int index);
+    // Replaces the references by those of a history entry (those whose image is still in the
+    // case); returns how many could not be restored.
+    int setReferences(const QList<annotate::RunReference> &references);
+
+    // The runs of the open case, newest first, and which run each prediction belongs to.
+    const QList<annotate::CaseRunInfo> &history() const { return m_history; }
+    QHash<qint64, qint64> runByPrediction() const;
 
     QString renderedPrompt(const QString &query) const;
     // Starts a run; false (and *error) when one is running or no case is open.
@@ -80,17 +108,27 @@ Q_SIGNALS:
     void referencesChanged();
     void runStarted();
     void answerReady(const migician::ui::InferenceResult &result);
+    void historyChanged();
+    // After a change of the case's images: old name number -> new one (0 = gone), for the case's
+    // images and the visual references after them (Image-(n+1)...), only the names that changed.
+    void imageNamesChanged(const QMap<int, int> &renamed);
     void runFailed(const QString &message);
     void errorOccurred(const QString &message);
 
 private:
     void onFinished(const InferenceResult &result);
-    void recordAnswer(const InferenceResult &result);
+    void recordRun(annotate::RunStatus status, const InferenceResult &result, const QString &error);
+    void reloadHistory();
+    void onLayoutChanged(const QList<int> &newPositionOfOld);
+    bool installStore(const QString &file, std::unique_ptr<annotate::ProjectStore> store,
+                      QList<CaseEntry> entries, bool folderMode, QString *error);
+    QList<CaseEntry> projectEntries() const;
     qint64 takeEditDuration();
 
     std::unique_ptr<annotate::ProjectStore> m_store;
     CaseSession *m_session;
     CaseListModel *m_cases;
+    CaseComposition *m_composition;
     QUndoStack *m_undo;
     InferenceThread *m_inference;
     AppSettings m_settings;
@@ -100,7 +138,13 @@ private:
     quint64 m_currentRequest = 0;
     qint64 m_currentQueryCase = 0;
     QString m_currentQuery;
+    QList<annotate::RunReference> m_currentReferences;
+    QList<qint64> m_runImageIds; // the case's images as the running query got them
+    QElapsedTimer m_runClock;
+    std::optional<qint64> m_firstTokenMs;
+    QList<annotate::CaseRunInfo> m_history;
     bool m_folderMode = false;
+    QString m_folder;
     QElapsedTimer m_reviewClock;
 };
 

@@ -1,6 +1,8 @@
 // `migician project create FILE`, `migician project import-migbench FILE --bench JSON
-// --images-root DIR`, `migician project export FILE --format F --out PATH`.
+// --images-root DIR`, `migician project export FILE --format F --out PATH`, `migician project
+// add-case FILE --image A --image B` and `migician project cases FILE [--json]`.
 #include "cli_command.h"
+#include "cmd_project_cases.h"
 
 #include "annotate/annotation_export.h"
 #include "annotate/migbench_import.h"
@@ -21,8 +23,7 @@ using namespace migician::annotate;
 
 int fail(const QString &message, int code = 1)
 {
-    std::fprintf(stderr, "migician project: %s\n", qPrintable(message));
-    return code;
+    return projectFailure(message, code);
 }
 
 int create(const QStringList &positional)
@@ -132,6 +133,12 @@ int exportCommand(const QStringList &positional, const QString &formatName, cons
 
 } // namespace
 
+int projectFailure(const QString &message, int code)
+{
+    std::fprintf(stderr, "migician project: %s\n", qPrintable(message));
+    return code;
+}
+
 int runProject(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -139,20 +146,40 @@ int runProject(const QStringList &arguments)
             "Project files (.migician, SQLite).\n"
             "  create FILE\n"
             "  import-migbench FILE --bench JSON --images-root DIR\n"
-            "  export FILE --format migbench|coco|csv|odvg|llamafactory --out PATH"));
+            "  export FILE --format migbench|coco|csv|odvg|llamafactory --out PATH\n"
+            "  add-case FILE --image A [--image B ...] [--question TEXT] [--task T]\n"
+            "           [--images-root DIR]   adds one composed case, prints its id\n"
+            "  cases FILE [--json]            lists the cases with their images in order"));
     parser.addHelpOption();
     const QCommandLineOption bench(QStringLiteral("bench"), QStringLiteral("MIG-Bench JSON file."),
                                    QStringLiteral("JSON"));
-    const QCommandLineOption root(QStringLiteral("images-root"),
-                                  QStringLiteral("Folder the bench image paths are relative to."),
-                                  QStringLiteral("DIR"));
+    const QCommandLineOption root(
+            QStringLiteral("images-root"),
+            QStringLiteral("Folder the image paths are relative to (add-case: sets the project's "
+                           "images root on first use)."),
+            QStringLiteral("DIR"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("Export format."),
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output file."),
                                  QStringLiteral("PATH"));
-    parser.addOptions({bench, root, format, out});
+    const QCommandLineOption image(QStringLiteral("image"),
+                                   QStringLiteral("add-case: an image file, in prompt order "
+                                                  "(repeat the option)."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption question(QStringLiteral("question"),
+                                      QStringLiteral("add-case: the case's question."),
+                                      QStringLiteral("TEXT"));
+    const QCommandLineOption task(QStringLiteral("task"),
+                                  QStringLiteral("add-case: the case's task (default: user)."),
+                                  QStringLiteral("TASK"));
+    const QCommandLineOption author(QStringLiteral("author"),
+                                    QStringLiteral("add-case: who composed it (default: cli)."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("cases: JSON output."));
+    parser.addOptions({bench, root, format, out, image, question, task, author, json});
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 QStringLiteral("create | import-migbench | export"));
+                                 QStringLiteral("create | import-migbench | export | add-case | "
+                                                "cases"));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The project file."));
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
@@ -163,6 +190,12 @@ int runProject(const QStringList &arguments)
         return importMigBenchCommand(positional, parser.value(bench), parser.value(root));
     if (action == QLatin1String("export"))
         return exportCommand(positional, parser.value(format), parser.value(out));
+    if (action == QLatin1String("add-case"))
+        return addCaseCommand(positional, AddCaseOptions{parser.values(image),
+                                                         parser.value(question), parser.value(task),
+                                                         parser.value(root), parser.value(author)});
+    if (action == QLatin1String("cases"))
+        return casesCommand(positional, parser.isSet(json));
     return fail(QStringLiteral("unknown action '%1'; see 'migician project --help'").arg(action),
                 2);
 }

@@ -257,7 +257,7 @@ private Q_SLOTS:
         const QStringList header = rows.first();
         QCOMPARE(header.join(QLatin1Char(',')),
                  QStringLiteral("case_id,source,source_index,task,image,image_path,x1,y1,x2,y2,"
-                                "width,height,px1,py1,px2,py2,origin,question"));
+                                "width,height,px1,py1,px2,py2,origin,question,run_id,run_query"));
         QMap<int, int> csvImage; // source_index -> target image
         for (int r = 1; r < rows.size(); ++r) {
             const QStringList &row = rows.at(r);
