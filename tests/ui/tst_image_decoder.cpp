@@ -7,7 +7,9 @@
 #include "model/image_preprocess.h"
 #include "model/safetensors.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -172,6 +174,32 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(!migician::ui::decodeImageFile(dir.path(), &error).has_value());
         QVERIFY2(error.contains(dir.path()), qPrintable(error));
+    }
+
+    void oversizedFilesAreRefusedBeforeReading()
+    {
+        // A sparse file one byte over the limit: refused by its size, nothing is read.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.png"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(migician::ui::kMaxImageFileBytes + 1));
+        file.close();
+        QString error;
+        QVERIFY(!migician::ui::decodeImageFile(path, &error).has_value());
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("exceeds the 2 GB limit")), qPrintable(error));
+
+        // A header that declares more pixels than the limit is refused before decoding.
+        QImage small(40, 30, QImage::Format_RGB888);
+        small.fill(Qt::gray);
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && small.save(&buffer, "PNG"));
+        QVERIFY(migician::ui::decodeImageData(png, QStringLiteral("small.png"), &error, 1200));
+        QVERIFY(!migician::ui::decodeImageData(png, QStringLiteral("small.png"), &error, 1199));
+        QVERIFY2(error.startsWith(QLatin1String("small.png: image of 40x30 exceeds the limit")),
+                 qPrintable(error));
     }
 
     void sixteenBitAndAlphaFiles()
