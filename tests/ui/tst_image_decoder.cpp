@@ -202,6 +202,37 @@ private Q_SLOTS:
                  qPrintable(error));
     }
 
+    void pngChunksLongerThanTheFileAreRefused()
+    {
+        // Found by fuzzing: libpng allocated a tEXt chunk at its declared length (1.7 GB) before
+        // noticing that the 430-byte file ends. Such a file is refused before any decoder runs.
+        QImage small(18, 12, QImage::Format_RGB888);
+        small.fill(Qt::darkCyan);
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && small.save(&buffer, "PNG"));
+        QString error;
+        QVERIFY2(migician::ui::decodeImageData(png, QStringLiteral("fine.png"), &error),
+                 qPrintable(error));
+
+        // After the signature (8) and IHDR (8 + 13 + 4): a tEXt chunk declaring 0x69667925 bytes.
+        QByteArray hostile = png;
+        hostile.insert(33, QByteArray("\x69\x66\x79\x25tEXtdate:modify", 19));
+        QVERIFY(!migician::ui::decodeImageData(hostile, QStringLiteral("hostile.png"), &error));
+        QVERIFY2(error.startsWith(QLatin1String("hostile.png: cannot decode image (corrupt PNG: "
+                                                "chunk 'tEXt' at byte 33 declares 1768323365 "
+                                                "bytes")),
+                 qPrintable(error));
+
+        // A file cut inside a chunk is refused the same way; trailing bytes after IEND are not.
+        QVERIFY(!migician::ui::decodeImageData(png.left(png.size() - 20), QStringLiteral("cut.png"),
+                                               &error));
+        QVERIFY2(error.contains(QLatin1String("corrupt PNG")), qPrintable(error));
+        QVERIFY2(migician::ui::decodeImageData(png + QByteArray(100, 'x'),
+                                               QStringLiteral("trailing.png"), &error),
+                 qPrintable(error));
+    }
+
     void sixteenBitAndAlphaFiles()
     {
         QTemporaryDir dir;
