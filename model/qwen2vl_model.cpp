@@ -33,6 +33,8 @@ void synchronize(const at::Tensor &t)
 at::ScalarType toScalarType(DType dtype)
 {
     switch (dtype) {
+    case DType::Auto:
+        throw ModelError("--dtype auto", "is resolved against a checkpoint's config.json first");
     case DType::Float32:
         return at::kFloat;
     case DType::BFloat16:
@@ -67,7 +69,8 @@ Qwen2VLModel::Qwen2VLModel(const ModelConfig &config, Qwen2VLWeights weights)
 {}
 
 at::Tensor Qwen2VLModel::inputEmbeddings(const ModelInputs &inputs, StageTimings *timings,
-                                         const std::function<void(Stage)> &onStage) const
+                                         const std::function<void(Stage)> &onStage,
+                                         const RunControl *control) const
 {
     const auto L = std::int64_t(inputs.ids.size());
     const at::Tensor ids = at::tensor(inputs.ids, at::kLong);
@@ -83,7 +86,8 @@ at::Tensor Qwen2VLModel::inputEmbeddings(const ModelInputs &inputs, StageTimings
     if (onStage)
         onStage(Stage::Vision);
     const auto start = Clock::now();
-    const at::Tensor imageEmbeds = m_vision.forward(inputs.pixelValues, inputs.grids);
+    const at::Tensor imageEmbeds
+            = m_vision.forward(inputs.pixelValues, inputs.grids, nullptr, control);
     synchronize(imageEmbeds);
     if (timings)
         timings->visionMs += msSince(start);
@@ -101,6 +105,22 @@ GenerationOutput Qwen2VLModel::generate(const ModelInputs &inputs, const Samplin
                                         const GenerationHooks &hooks)
 {
     GenerationOutput out;
+    try {
+        generateInto(out, inputs, sampling, hooks);
+    } catch (const Cancelled &) {
+        // Whatever the prefill wrote is dropped: the next request starts from an empty cache.
+        m_cache.clear();
+        out.cancelled = true;
+    } catch (...) {
+        m_cache.clear();
+        throw;
+    }
+    return out;
+}
+
+void Qwen2VLModel::generateInto(GenerationOutput &out, const ModelInputs &inputs,
+                                const SamplingOptions &sampling, const GenerationHooks &hooks)
+{
     const auto L = std::int64_t(inputs.ids.size());
     if (L == 0)
         throw ModelError("prompt", "is empty");
@@ -108,7 +128,8 @@ GenerationOutput Qwen2VLModel::generate(const ModelInputs &inputs, const Samplin
     checkSequenceLength(L, maxNew, m_config); // before any work: the KV cache holds L + maxNew
     const MropePositions mrope = computeMropePositions(
             inputs.ids, m_config.imageTokenId, inputs.grids, m_config.vision.spatialMergeSize);
-    const at::Tensor embeds = inputEmbeddings(inputs, &out.timings, hooks.onStage);
+    const RunControl control{hooks.cancel, hooks.onProgress};
+    const at::Tensor embeds = inputEmbeddings(inputs, &out.timings, hooks.onStage, &control);
 
     m_cache.reserve(m_config, L + maxNew, device(), dtype());
 
@@ -119,7 +140,8 @@ GenerationOutput Qwen2VLModel::generate(const ModelInputs &inputs, const Samplin
     for (int axis = 0; axis < 3; ++axis)
         std::copy(mrope.axes[axis].begin(), mrope.axes[axis].end(),
                   positions[axis].data_ptr<std::int64_t>());
-    at::Tensor logits = m_decoder.logits(m_decoder.forward(embeds, positions, m_cache));
+    at::Tensor logits
+            = m_decoder.logits(m_decoder.forward(embeds, positions, m_cache, nullptr, &control));
     synchronize(logits);
     out.prefillLogits = logits;
     out.timings.prefillMs = msSince(start);
@@ -129,11 +151,8 @@ GenerationOutput Qwen2VLModel::generate(const ModelInputs &inputs, const Samplin
     if (hooks.onStage)
         hooks.onStage(Stage::Decode);
     start = Clock::now();
+    control.step(Stage::Decode, 0, maxNew); // Cancelled: out keeps the tokens generated so far
     for (int step = 0; step < maxNew; ++step) {
-        if (hooks.cancel && hooks.cancel->load()) {
-            out.cancelled = true;
-            break;
-        }
         const std::int64_t token = sampler.next(logits);
         out.tokens.push_back(token);
         sampler.observe(token);
@@ -145,10 +164,7 @@ GenerationOutput Qwen2VLModel::generate(const ModelInputs &inputs, const Samplin
                              != sampling.stopTokenIds.end();
         if (stop || step + 1 == maxNew)
             break;
-        if (hooks.cancel && hooks.cancel->load()) {
-            out.cancelled = true;
-            break;
-        }
+        control.step(Stage::Decode, step + 1, maxNew);
         const at::Tensor next = m_decoder.embed(at::tensor({token}, at::kLong));
         const at::Tensor pos = at::full({3, 1}, mrope.decodePosition(step), at::kLong);
         logits = m_decoder.logits(m_decoder.forward(next, pos, m_cache));
@@ -156,7 +172,6 @@ GenerationOutput Qwen2VLModel::generate(const ModelInputs &inputs, const Samplin
     }
     synchronize(logits);
     out.timings.decodeMs = msSince(start);
-    return out;
 }
 
 } // namespace migician::model

@@ -28,10 +28,13 @@ void KvCache::reserve(const ModelConfig &config, std::int64_t tokens, at::Device
     const auto options = at::TensorOptions().dtype(dtype).device(device);
     const std::vector<std::int64_t> shape{config.numHiddenLayers, config.numKeyValueHeads, tokens,
                                           config.headDim()};
+    // Free the old cache first (peak memory), and keep the new halves only when both exist.
     keys = at::Tensor();
     values = at::Tensor();
-    keys = at::empty(shape, options);
-    values = at::empty(shape, options);
+    at::Tensor newKeys = at::empty(shape, options);
+    at::Tensor newValues = at::empty(shape, options);
+    keys = std::move(newKeys);
+    values = std::move(newValues);
 }
 
 TextDecoder::TextDecoder(const ModelConfig &config, const TextWeights &weights)
@@ -117,7 +120,8 @@ at::Tensor TextDecoder::layer(int index, const at::Tensor &x, const at::Tensor &
 }
 
 at::Tensor TextDecoder::forward(const at::Tensor &embeds, const at::Tensor &positions,
-                                KvCache &cache, std::vector<at::Tensor> *hiddenStates) const
+                                KvCache &cache, std::vector<at::Tensor> *hiddenStates,
+                                const RunControl *control) const
 {
     const std::int64_t L = embeds.size(0);
     if (cache.length + L > cache.capacity())
@@ -139,10 +143,14 @@ at::Tensor TextDecoder::forward(const at::Tensor &embeds, const at::Tensor &posi
     }
     at::Tensor x = embeds;
     for (int i = 0; i < m_config.numHiddenLayers; ++i) {
+        if (control)
+            control->step(Stage::Prefill, i, m_config.numHiddenLayers);
         if (hiddenStates)
             hiddenStates->push_back(x);
         x = layer(i, x, cos, sin, mask, cache);
     }
+    if (control)
+        control->step(Stage::Prefill, m_config.numHiddenLayers, m_config.numHiddenLayers);
     cache.length += L;
     if (hiddenStates) {
         const at::Tensor all = rmsNorm(x, m_weights.finalNorm);
