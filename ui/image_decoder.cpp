@@ -1,5 +1,7 @@
 #include "ui/image_decoder.h"
 
+#include "model/png_layout.h"
+
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
@@ -10,8 +12,9 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
-#include <cstdint>
 #include <cstring>
+#include <string>
+#include <string_view>
 
 namespace migician::ui {
 
@@ -22,53 +25,6 @@ bool fail(QString *error, const QString &path, const QString &problem)
     if (error)
         *error = QStringLiteral("%1: %2").arg(path, problem);
     return false;
-}
-
-std::uint32_t bigEndian32(const char *bytes)
-{
-    const auto *b = reinterpret_cast<const unsigned char *>(bytes);
-    return (std::uint32_t(b[0]) << 24) | (std::uint32_t(b[1]) << 16) | (std::uint32_t(b[2]) << 8)
-           | std::uint32_t(b[3]);
-}
-
-// libpng allocates each ancillary chunk (tEXt, iCCP, ...) at the length the chunk declares before
-// reading it, and the Debian build sets no cap: a 430-byte file declaring a 1.7 GB tEXt chunk made
-// it allocate 1.7 GB (found by fuzzing). A chunk can never be longer than the rest of the file, so
-// walking the chunk headers first bounds every allocation by the file size. An empty string when
-// the layout is sound (or the bytes are not a PNG), else the problem.
-QString pngChunkProblem(const QByteArray &bytes)
-{
-    static constexpr char kSignature[] = "\x89PNG\r\n\x1a\n";
-    constexpr qsizetype kSignatureSize = 8;
-    if (bytes.size() < kSignatureSize || std::memcmp(bytes.constData(), kSignature, 8) != 0)
-        return {};
-    qsizetype offset = kSignatureSize;
-    while (offset < bytes.size()) {
-        const qsizetype left = bytes.size() - offset;
-        if (left < 8)
-            return QStringLiteral(
-                           "cannot decode image (corrupt PNG: truncated chunk header at byte "
-                           "%1)")
-                    .arg(offset);
-        const std::uint32_t length = bigEndian32(bytes.constData() + offset);
-        QString type = QString::fromLatin1(bytes.constData() + offset + 4, 4);
-        for (QChar &c : type)
-            if (!c.isLetter() || c.unicode() > 0x7f)
-                c = QLatin1Char('?'); // chunk types are ASCII letters; keep messages printable
-        // Length, type, data and CRC.
-        if (qint64(length) + 12 > left)
-            return QStringLiteral(
-                           "cannot decode image (corrupt PNG: chunk '%1' at byte %2 declares "
-                           "%3 bytes, but only %4 follow)")
-                    .arg(type)
-                    .arg(offset)
-                    .arg(length)
-                    .arg(left - 12);
-        if (type == QLatin1String("IEND"))
-            break; // anything after IEND is ignored by decoders
-        offset += 12 + qsizetype(length);
-    }
-    return {};
 }
 
 } // namespace
@@ -124,8 +80,13 @@ std::optional<model::RgbImage> decodeImageData(const QByteArray &bytes, const QS
         return std::nullopt;
     }
 
-    if (const QString problem = pngChunkProblem(bytes); !problem.isEmpty()) {
-        fail(error, name, problem);
+    // Before Qt's probe and OpenCV: both hand the bytes to libpng (model/png_layout.h says why).
+    if (const std::string problem
+        = model::pngLayoutProblem(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+        !problem.empty()) {
+        fail(error, name,
+             QStringLiteral("cannot decode image (corrupt PNG: %1)")
+                     .arg(QString::fromStdString(problem)));
         return std::nullopt;
     }
 
