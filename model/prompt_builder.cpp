@@ -2,6 +2,7 @@
 
 #include "model/chat_prompt.h"
 #include "model/model_error.h"
+#include "model/request_limits.h"
 
 namespace migician::model {
 
@@ -9,6 +10,7 @@ PromptInputs buildPromptInputs(const Tokenizer &tokenizer, const PreprocessorCon
                                const std::vector<RgbImage> &images,
                                const std::vector<ResizeLimits> &limits, const std::string &query)
 {
+    checkRequestSize(images.size(), query.size());
     if (!limits.empty() && limits.size() != images.size())
         throw ModelError("resize limits", "given for " + std::to_string(limits.size())
                                                   + " images but there are "

@@ -2,6 +2,7 @@
 
 #include "model/model_error.h"
 #include "model/mrope_positions.h"
+#include "model/request_limits.h"
 #include "model/token_sampler.h"
 
 #include <ATen/Context.h>
@@ -123,12 +124,13 @@ void Qwen2VLModel::generateInto(GenerationOutput &out, const ModelInputs &inputs
     const auto L = std::int64_t(inputs.ids.size());
     if (L == 0)
         throw ModelError("prompt", "is empty");
+    const int maxNew = std::max(0, sampling.maxNewTokens);
+    checkSequenceLength(L, maxNew, m_config); // before any work: the KV cache holds L + maxNew
     const MropePositions mrope = computeMropePositions(
             inputs.ids, m_config.imageTokenId, inputs.grids, m_config.vision.spatialMergeSize);
     const RunControl control{hooks.cancel, hooks.onProgress};
     const at::Tensor embeds = inputEmbeddings(inputs, &out.timings, hooks.onStage, &control);
 
-    const int maxNew = std::max(0, sampling.maxNewTokens);
     m_cache.reserve(m_config, L + maxNew, device(), dtype());
 
     if (hooks.onStage)
