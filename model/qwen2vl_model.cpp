@@ -108,7 +108,10 @@ GenerationOutput Qwen2VLModel::generate(const ModelInputs &inputs, const Samplin
     const at::Tensor embeds = inputEmbeddings(inputs, &out.timings, hooks.onStage);
 
     const int maxNew = std::max(0, sampling.maxNewTokens);
-    m_cache.reserve(m_config, L + maxNew, device(), dtype());
+    const bool staticStep = useStaticDecodeStep(device());
+    m_cache.reserve(m_config, L + maxNew, device(), dtype(), staticStep);
+    if (staticStep && !(m_step && m_step->serves(m_cache)))
+        m_step = std::make_unique<StaticDecodeStep>(m_decoder, m_cache, device());
 
     if (hooks.onStage)
         hooks.onStage(Stage::Prefill);
@@ -147,9 +150,13 @@ GenerationOutput Qwen2VLModel::generate(const ModelInputs &inputs, const Samplin
             out.cancelled = true;
             break;
         }
-        const at::Tensor next = m_decoder.embed(at::tensor({token}, at::kLong));
-        const at::Tensor pos = at::full({3, 1}, mrope.decodePosition(step), at::kLong);
-        logits = m_decoder.logits(m_decoder.forward(next, pos, m_cache));
+        if (staticStep) {
+            logits = m_step->run(token, mrope.decodePosition(step));
+        } else {
+            const at::Tensor next = m_decoder.embed(at::tensor({token}, at::kLong));
+            const at::Tensor pos = at::full({3, 1}, mrope.decodePosition(step), at::kLong);
+            logits = m_decoder.logits(m_decoder.forward(next, pos, m_cache));
+        }
         ++out.timings.decodeSteps;
     }
     synchronize(logits);

@@ -1,0 +1,241 @@
+#include "linear_kernels.h"
+
+#include <ATen/Parallel.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+namespace migician::model {
+
+namespace {
+
+std::atomic<Bf16Gemm> g_bf16Gemm{Bf16Gemm::Auto};
+std::atomic<bool> g_streamingGemv{true};
+
+// ---- the matrix-vector kernel --------------------------------------------------------------
+
+inline float widen(float value)
+{
+    return value;
+}
+
+inline float widen(std::uint16_t bfloat16Bits)
+{
+    const std::uint32_t bits = std::uint32_t(bfloat16Bits) << 16;
+    float value;
+    std::memcpy(&value, &bits, sizeof value);
+    return value;
+}
+
+constexpr int kLanes = 16; // independent partial sums per row: the compiler vectorises them
+constexpr int kRows = 4;   // rows that share each load of x
+
+// y[r] = w[r, :] . x for r in [begin, end). Each lane keeps its own running sum, so the compiler
+// vectorises the lanes without reassociating any sum (the order is fixed; only whether a
+// multiply-add is fused depends on the instruction set).
+template<typename W>
+__attribute__((always_inline)) inline void
+dotRows(const W *w, const float *x, float *y, std::int64_t begin, std::int64_t end, std::int64_t k)
+{
+    const std::int64_t body = k - k % kLanes;
+    const auto finish = [&](const float *lanes, std::int64_t row) {
+        float tail = 0;
+        for (std::int64_t j = body; j < k; ++j)
+            tail += widen(w[row * k + j]) * x[j];
+        float sum = 0;
+        for (int l = 0; l < kLanes; ++l)
+            sum += lanes[l];
+        y[row] = sum + tail;
+    };
+    std::int64_t r = begin;
+    for (; r + kRows <= end; r += kRows) {
+        float acc[kRows][kLanes] = {};
+        const W *w0 = w + r * k;
+        const W *w1 = w0 + k;
+        const W *w2 = w1 + k;
+        const W *w3 = w2 + k;
+        for (std::int64_t j = 0; j < body; j += kLanes)
+            for (int l = 0; l < kLanes; ++l) {
+                const float xv = x[j + l];
+                acc[0][l] += widen(w0[j + l]) * xv;
+                acc[1][l] += widen(w1[j + l]) * xv;
+                acc[2][l] += widen(w2[j + l]) * xv;
+                acc[3][l] += widen(w3[j + l]) * xv;
+            }
+        for (int i = 0; i < kRows; ++i)
+            finish(acc[i], r + i);
+    }
+    for (; r < end; ++r) {
+        float acc[kLanes] = {};
+        const W *w0 = w + r * k;
+        for (std::int64_t j = 0; j < body; j += kLanes)
+            for (int l = 0; l < kLanes; ++l)
+                acc[l] += widen(w0[j + l]) * x[j + l];
+        finish(acc, r);
+    }
+}
+
+template<typename W>
+using DotRows
+        = void (*)(const W *, const float *, float *, std::int64_t, std::int64_t, std::int64_t);
+
+template<typename W>
+void dotRowsBaseline(const W *w, const float *x, float *y, std::int64_t b, std::int64_t e,
+                     std::int64_t k)
+{
+    dotRows(w, x, y, b, e, k);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// The same loop compiled for wider vector units, chosen at run time.
+template<typename W>
+__attribute__((target("avx2,fma"))) void dotRowsAvx2(const W *w, const float *x, float *y,
+                                                     std::int64_t b, std::int64_t e, std::int64_t k)
+{
+    dotRows(w, x, y, b, e, k);
+}
+
+template<typename W>
+__attribute__((target("avx512f,avx512bw"))) void
+dotRowsAvx512(const W *w, const float *x, float *y, std::int64_t b, std::int64_t e, std::int64_t k)
+{
+    dotRows(w, x, y, b, e, k);
+}
+#endif
+
+template<typename W>
+DotRows<W> pickDotRows()
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw"))
+        return dotRowsAvx512<W>;
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        return dotRowsAvx2<W>;
+#endif
+    return dotRowsBaseline<W>;
+}
+
+template<typename W>
+void gemv(const W *w, const float *x, float *y, std::int64_t n, std::int64_t k)
+{
+    static const DotRows<W> kernel = pickDotRows<W>();
+    // Each thread streams its own contiguous band of rows.
+    at::parallel_for(0, n, 256,
+                     [&](std::int64_t begin, std::int64_t end) { kernel(w, x, y, begin, end, k); });
+}
+
+at::Tensor streamingLinear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
+{
+    const std::int64_t n = weight.size(0);
+    const std::int64_t k = weight.size(1);
+    const at::Tensor x32 = x.reshape({k}).to(at::kFloat).contiguous();
+    at::Tensor y = at::empty({n}, x32.options());
+    if (weight.scalar_type() == at::kBFloat16)
+        gemv(reinterpret_cast<const std::uint16_t *>(weight.data_ptr<at::BFloat16>()),
+             x32.data_ptr<float>(), y.data_ptr<float>(), n, k);
+    else
+        gemv(weight.data_ptr<float>(), x32.data_ptr<float>(), y.data_ptr<float>(), n, k);
+    if (bias.defined())
+        y.add_(bias.to(at::kFloat));
+    std::vector<std::int64_t> shape = x.sizes().vec();
+    shape.back() = n;
+    return y.to(x.scalar_type()).view(shape);
+}
+
+// ---- bfloat16 products through float32 GEMM ------------------------------------------------
+
+at::Tensor widenedLinear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
+{
+    const std::int64_t n = weight.size(0);
+    const std::int64_t k = weight.size(1);
+    const at::Tensor rows = x.reshape({-1, k});
+    const std::int64_t m = rows.size(0);
+    at::Tensor out = at::empty({m, n}, x.options());
+    // Float32 working sets of at most ~128 MB (input rows) and ~32 MB (weight rows): enough for
+    // OpenBLAS to run at full speed, small enough to keep the peak memory of large inputs low.
+    constexpr std::int64_t kInputBytes = 128LL << 20;
+    constexpr std::int64_t kWeightBytes = 32LL << 20;
+    const std::int64_t rowChunk = std::clamp<std::int64_t>(kInputBytes / (k * 4), 64, m);
+    const std::int64_t block = std::clamp<std::int64_t>(
+            std::min(kWeightBytes / (k * 4), kInputBytes / (m * 4)), 64, n);
+    const auto f32 = x.options().dtype(at::kFloat);
+    at::Tensor w32 = at::empty({block, k}, f32);
+    at::Tensor part = at::empty({rowChunk * block}, f32);
+    const at::Tensor b32 = bias.defined() ? bias.to(at::kFloat) : at::Tensor();
+    for (std::int64_t r0 = 0; r0 < m; r0 += rowChunk) {
+        const std::int64_t mr = std::min(rowChunk, m - r0);
+        const at::Tensor x32 = rows.narrow(0, r0, mr).to(at::kFloat);
+        for (std::int64_t c0 = 0; c0 < n; c0 += block) {
+            const std::int64_t nb = std::min(block, n - c0);
+            const at::Tensor wb = w32.narrow(0, 0, nb);
+            wb.copy_(weight.narrow(0, c0, nb));
+            at::Tensor pb = part.narrow(0, 0, mr * nb).view({mr, nb});
+            if (b32.defined())
+                at::addmm_out(pb, b32.narrow(0, c0, nb), x32, wb.t());
+            else
+                at::mm_out(pb, x32, wb.t());
+            out.narrow(0, r0, mr).narrow(1, c0, nb).copy_(pb);
+        }
+    }
+    std::vector<std::int64_t> shape = x.sizes().vec();
+    shape.back() = n;
+    return out.view(shape);
+}
+
+} // namespace
+
+bool cpuHasNativeBf16Gemm()
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl")
+           && __builtin_cpu_supports("avx512dq");
+#else
+    return true; // other architectures: trust libtorch
+#endif
+}
+
+void setBf16Gemm(Bf16Gemm mode)
+{
+    g_bf16Gemm = mode;
+}
+
+Bf16Gemm bf16Gemm()
+{
+    const Bf16Gemm mode = g_bf16Gemm;
+    if (mode != Bf16Gemm::Auto)
+        return mode;
+    static const Bf16Gemm detected = cpuHasNativeBf16Gemm() ? Bf16Gemm::Native : Bf16Gemm::Widened;
+    return detected;
+}
+
+void setStreamingGemv(bool enabled)
+{
+    g_streamingGemv = enabled;
+}
+
+bool widenForMatmul(const at::Tensor &t)
+{
+    return t.is_cpu() && t.scalar_type() == at::kBFloat16 && bf16Gemm() == Bf16Gemm::Widened;
+}
+
+at::Tensor applyLinear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
+{
+    if (!x.is_cpu())
+        return at::linear(x, weight, bias);
+    const auto dtype = x.scalar_type();
+    const bool supported = (dtype == at::kFloat || dtype == at::kBFloat16)
+                           && weight.scalar_type() == dtype && weight.dim() == 2
+                           && weight.is_contiguous();
+    if (supported && g_streamingGemv && x.numel() == weight.size(1))
+        return streamingLinear(x, weight, bias);
+    if (supported && widenForMatmul(x))
+        return widenedLinear(x, weight, bias);
+    return at::linear(x, weight, bias);
+}
+
+} // namespace migician::model
