@@ -3,6 +3,8 @@
 // tails in both loops) and bfloat16 products widened to float32 in blocks.
 #include "model/linear_kernels.h"
 
+#include <cstdint>
+
 #include "torch_doctest.h" // last: restores doctest's CHECK over glog's
 
 using namespace migician::model;
@@ -20,8 +22,9 @@ double maxRelDiff(const at::Tensor &a, const at::Tensor &b)
 TEST_CASE("one input row: the streaming kernel equals float32 linear")
 {
     at::manual_seed(5);
-    // 37 x 53: row count not a multiple of the 4-row blocks, width not a multiple of 16 lanes.
-    for (const auto [n, k] : {std::pair<int, int>{37, 53}, {256, 3584}, {5, 16}}) {
+    // Row counts that are not a multiple of the 4-row blocks, widths that are not a multiple of the
+    // 16 lanes; 53 is odd (bfloat16 pairs cannot be formed: another path).
+    for (const auto [n, k] : {std::pair<int, int>{37, 54}, {37, 53}, {256, 3584}, {5, 16}}) {
         CAPTURE(n);
         CAPTURE(k);
         const at::Tensor w = at::randn({n, k});
@@ -40,6 +43,21 @@ TEST_CASE("one input row: the streaming kernel equals float32 linear")
                                             b.to(at::kBFloat16).to(at::kFloat));
         CHECK(maxRelDiff(got, exact) < 8e-3); // one bfloat16 rounding of the result
     }
+}
+
+TEST_CASE("one input row: bfloat16 weights at an offset that is not 4-byte aligned")
+{
+    at::manual_seed(7);
+    // Tensors in a safetensors file may start at any even offset: the pair kernel must not be
+    // used there, and the result must not change.
+    const at::Tensor w = at::randn({9, 40}).to(at::kBFloat16);
+    at::Tensor storage = at::empty({9 * 40 + 1}, at::kBFloat16);
+    at::Tensor shifted = storage.narrow(0, 1, 9 * 40).view({9, 40});
+    shifted.copy_(w);
+    REQUIRE(reinterpret_cast<std::uintptr_t>(shifted.data_ptr()) % 4 == 2);
+    const at::Tensor x = at::randn({1, 40}).to(at::kBFloat16);
+    CHECK(maxRelDiff(applyLinear(x, shifted), applyLinear(x, w)) < 8e-3);
+    CHECK(maxRelDiff(applyLinear(x, w), at::linear(x.to(at::kFloat), w.to(at::kFloat))) < 8e-3);
 }
 
 TEST_CASE("bfloat16 products widened to float32 equal float32 linear of the rounded values")
