@@ -2,6 +2,7 @@
 
 #include "model/linear_kernels.h"
 #include "model/model_error.h"
+#include "model/rotary.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,13 +12,7 @@ namespace migician::model {
 namespace {
 
 // Largest [rows, intermediate] activation of the MLP in one piece.
-constexpr std::int64_t kActivationBudgetBytes = 64LL << 20;
-
-at::Tensor rotateHalf(const at::Tensor &x)
-{
-    const auto half = x.size(-1) / 2;
-    return at::cat({x.slice(-1, half).neg(), x.slice(-1, 0, half)}, -1);
-}
+constexpr std::int64_t kActivationBudgetBytes = 32LL << 20;
 
 } // namespace
 
@@ -99,8 +94,8 @@ at::Tensor TextDecoder::layer(int index, const at::Tensor &x, const at::Tensor &
     at::Tensor q = applyLinear(h, w.qWeight, w.qBias).view({L, heads, hd}).transpose(0, 1);
     at::Tensor k = applyLinear(h, w.kWeight, w.kBias).view({L, kvHeads, hd}).transpose(0, 1);
     const at::Tensor v = applyLinear(h, w.vWeight, w.vBias).view({L, kvHeads, hd}).transpose(0, 1);
-    q = q * cos + rotateHalf(q) * sin; // [heads, L, hd]
-    k = k * cos + rotateHalf(k) * sin; // [kvHeads, L, hd]
+    q = applyRotary(q, cos, sin); // [heads, L, hd]
+    k = applyRotary(k, cos, sin); // [kvHeads, L, hd]
 
     const double scale = 1.0 / std::sqrt(double(hd));
     at::Tensor attn;

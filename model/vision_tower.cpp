@@ -2,6 +2,7 @@
 
 #include "model/attention.h"
 #include "model/linear_kernels.h"
+#include "model/rotary.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,18 +11,12 @@ namespace migician::model {
 
 namespace {
 
-at::Tensor rotateHalf(const at::Tensor &x)
-{
-    const auto half = x.size(-1) / 2;
-    return at::cat({x.slice(-1, half).neg(), x.slice(-1, 0, half)}, -1);
-}
-
 // Largest [rows, mlp width] activation of the MLP in one piece.
-constexpr std::int64_t kActivationBudgetBytes = 64LL << 20;
+constexpr std::int64_t kActivationBudgetBytes = 32LL << 20;
 
 at::Tensor quickGelu(const at::Tensor &x)
 {
-    return x * at::sigmoid(x * 1.702);
+    return (x * 1.702).sigmoid_().mul_(x); // x * sigmoid(1.702 x) with one temporary
 }
 
 } // namespace
@@ -72,8 +67,7 @@ at::Tensor VisionTower::block(const VisionBlockWeights &w, const at::Tensor &x,
             = applyLinear(h, w.qkvWeight, w.qkvBias).view({n, 3, heads, hd}).permute({1, 2, 0, 3});
     // Rotary in float32, as the reference does, then back to the compute dtype.
     const auto rope = [&](const at::Tensor &t) {
-        const at::Tensor f = t.to(at::kFloat);
-        return (f * cos + rotateHalf(f) * sin).to(x.scalar_type());
+        return applyRotary(t.to(at::kFloat), cos, sin).to(x.scalar_type());
     };
     const at::Tensor q = rope(qkv[0]);
     const at::Tensor k = rope(qkv[1]);
@@ -81,13 +75,14 @@ at::Tensor VisionTower::block(const VisionBlockWeights &w, const at::Tensor &x,
     const double scale = 1.0 / std::sqrt(double(hd));
 
     // Block-diagonal attention: each image (frame) attends only to its own patches.
-    std::vector<at::Tensor> parts;
+    at::Tensor attn = at::empty({n, heads, hd}, x.options()); // [N, heads, hd]
     for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
         const auto b = bounds[i], e = bounds[i + 1];
-        parts.push_back(attend(q.slice(1, b, e), k.slice(1, b, e), v.slice(1, b, e), scale));
+        attn.narrow(0, b, e - b)
+                .copy_(attend(q.slice(1, b, e), k.slice(1, b, e), v.slice(1, b, e), scale)
+                               .permute({1, 0, 2}));
     }
-    const at::Tensor attn
-            = (parts.size() == 1 ? parts[0] : at::cat(parts, 1)).permute({1, 0, 2}).reshape({n, E});
+    attn = attn.view({n, E});
     const at::Tensor out = applyLinear(attn, w.projWeight, w.projBias).add_(x);
     return mlp(w, out);
 }
