@@ -19,7 +19,7 @@ if(TORCH_CXX_FLAGS MATCHES "_GLIBCXX_USE_CXX11_ABI=0")
 endif()
 if(NOT MIGICIAN_ENGINE_ONLY AND NOT _torch_abi STREQUAL _toolchain_abi)
     message(FATAL_ERROR
-        "The libtorch in ${Torch_DIR} (PyTorch ${Torch_VERSION}) uses the ${_torch_abi} "
+        "Mixed C++ ABIs. The libtorch in ${Torch_DIR} (PyTorch ${Torch_VERSION}) uses the ${_torch_abi} "
         "std::string ABI (TORCH_CXX_FLAGS: ${TORCH_CXX_FLAGS}), but Qt 6 and OpenCV on this system "
         "use the ${_toolchain_abi} ABI: they cannot be linked into one program.\n"
         "Either use a PyTorch built with the ${_toolchain_abi} ABI (for the C++11 ABI, "
