@@ -189,6 +189,7 @@ struct Run
     StageTimings timings;
     double totalMs = 0;
     double visionCpuMs = 0, prefillCpuMs = 0, decodeCpuMs = 0; // process CPU time per stage
+    long long peakBeforePrefill = 0, peakBeforeDecode = 0;     // peak RSS up to those stages
     double decodeMsPerStep() const
     {
         return timings.decodeSteps > 0 ? timings.decodeMs / timings.decodeSteps : 0.0;
@@ -204,9 +205,11 @@ Run measure(Qwen2VLModel &model, const ModelInputs &inputs, const SamplingOption
 {
     using migician::bench::processCpuMs;
     std::map<Stage, double> cpuAt;
+    std::map<Stage, long long> peakAt;
     GenerationHooks hooks;
     hooks.onStage = [&](Stage stage) {
         cpuAt[stage] = processCpuMs();
+        peakAt[stage] = peakResidentBytes();
     };
     const auto start = std::chrono::steady_clock::now();
     const double cpuStart = processCpuMs();
@@ -217,6 +220,8 @@ Run measure(Qwen2VLModel &model, const ModelInputs &inputs, const SamplingOption
     run.visionCpuMs = cpuAt.count(Stage::Vision) ? cpuAt[Stage::Prefill] - vision : 0.0;
     run.prefillCpuMs = cpuAt[Stage::Decode] - cpuAt[Stage::Prefill];
     run.decodeCpuMs = cpuEnd - cpuAt[Stage::Decode];
+    run.peakBeforePrefill = peakAt[Stage::Prefill];
+    run.peakBeforeDecode = peakAt[Stage::Decode];
     return run;
 }
 
@@ -421,6 +426,8 @@ int main(int argc, char **argv)
                   {"kv_cache_bytes", kv},
                   {"baseline_rss_bytes", baselineRss},
                   {"peak_host_bytes_after_load", rssAfterLoad},
+                  {"peak_host_bytes_through_vision", runs.front().peakBeforePrefill},
+                  {"peak_host_bytes_through_prefill", runs.front().peakBeforeDecode},
                   {"peak_host_bytes", peakRss},
                   {"beyond_weights_and_kv_bytes", double(peakRss) - weights - kv},
                   {"limit_bytes", limitBytes},
