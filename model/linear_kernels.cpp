@@ -252,7 +252,7 @@ bool cpuHasNativeBf16Gemm()
     return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl")
            && __builtin_cpu_supports("avx512dq");
 #else
-    return true; // other architectures: trust libtorch
+    return false; // libtorch 1.13 uses oneDNN for bfloat16 only on x86; widening is always exact
 #endif
 }
 

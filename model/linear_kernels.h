@@ -7,6 +7,9 @@
 //  - bfloat16 with several rows on a CPU without AVX-512: libtorch 1.13 falls back to a scalar loop
 //    (0.2 GFLOP/s on a Zen 3, against ~80 GFLOP/s for OpenBLAS in float32); the weight is widened
 //    to float32 one block of rows at a time and multiplied by OpenBLAS, the result rounded back.
+//    That loop is also inaccurate: it rounds every product and partial sum to bfloat16, where
+//    oneDNN, cuBLAS and the reference accumulate in float32 (the widened path does too: a product
+//    of two bfloat16 values is exact in float32).
 // Everything else (CUDA, AVX-512 CPUs for bfloat16 GEMM, float32 GEMM) is at::linear.
 #pragma once
 
