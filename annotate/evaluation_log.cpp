@@ -1,25 +1,20 @@
 #include "annotate/evaluation_log.h"
 
+#include "annotate/evaluation_failures.h"
 #include "annotate/migbench_import.h"
-#include "annotate/migbench_scorer.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
 
-#include <algorithm>
+Q_LOGGING_CATEGORY(lcEvaluationLog, "migician.annotate.evaluation")
 
 namespace migician::annotate {
 
 namespace {
-
-QJsonArray boxArray(const NormBox &box)
-{
-    return QJsonArray{box.x1, box.y1, box.x2, box.y2};
-}
 
 QString compact(const QJsonObject &object)
 {
@@ -44,22 +39,38 @@ public:
             const QList<QByteArray> lines = m_file.readAll().split('\n');
             if (lines.isEmpty() || QString::fromUtf8(lines.first()) != header)
                 return Status::failure(
-                        QStringLiteral("%1: progress file of another evaluation (different bench, "
-                                       "backend, model or case selection); remove it or choose "
-                                       "another --out")
+                        QStringLiteral(
+                                "%1: progress file of another evaluation (different bench, "
+                                "backend, model, case selection or protocol); remove it or choose "
+                                "another --out")
                                 .arg(m_file.fileName()));
-            qint64 goodBytes = lines.first().size() + 1;
-            for (int i = 1; i < lines.size(); ++i) {
-                const QJsonObject object = QJsonDocument::fromJson(lines[i]).object();
-                // Only the last line can be torn (a kill while writing); it is rewritten.
-                if (object.isEmpty() || i == lines.size() - 1)
-                    break;
-                const auto record = evalRecordFromJson(
-                        object, QStringLiteral("%1: line %2").arg(m_file.fileName()).arg(i + 1));
-                if (!record)
-                    return record.status();
-                m_finished.insert(record->index, *record);
+            // The last element is what follows the final newline: empty, or a line torn by a
+            // kill while it was written, which is cut off and rewritten by the next append. A
+            // damaged line before it is skipped with a warning; the records after it count.
+            if (lines.size() < 2) { // the header without its newline: write it again
+                if (!m_file.resize(0) || !m_file.seek(0))
+                    return Status::failure(QStringLiteral("%1: cannot rewrite: %2")
+                                                   .arg(m_file.fileName(), m_file.errorString()));
+                return writeLine(header);
+            }
+            qint64 goodBytes = 0;
+            for (int i = 0; i + 1 < lines.size(); ++i)
                 goodBytes += lines[i].size() + 1;
+            for (int i = 1; i + 1 < lines.size(); ++i) {
+                const QString where
+                        = QStringLiteral("%1: line %2").arg(m_file.fileName()).arg(i + 1);
+                QJsonParseError parseError;
+                const QJsonDocument document = QJsonDocument::fromJson(lines[i], &parseError);
+                if (!document.isObject()) {
+                    skip(where, parseError.errorString());
+                    continue;
+                }
+                const auto record = evalRecordFromJson(document.object(), where);
+                if (!record) {
+                    skip(where, record.error());
+                    continue;
+                }
+                remember(*record);
             }
             if (!m_file.resize(goodBytes) || !m_file.seek(goodBytes))
                 return Status::failure(QStringLiteral("%1: cannot truncate a torn line: %2")
@@ -74,9 +85,12 @@ public:
 
     Status append(const EvalRecord &record) override
     {
-        const Status written = writeLine(compact(toJson(record)));
+        EvalRecord stored = record;
+        if (stored.failed())
+            stored.attempts = failedAttempts(record.index) + 1;
+        const Status written = writeLine(compact(toJson(stored)));
         if (written)
-            m_finished.insert(record.index, record);
+            remember(stored);
         return written;
     }
 
@@ -93,6 +107,14 @@ public:
     QString location() const override { return m_file.fileName(); }
 
 private:
+    void skip(const QString &where, const QString &why)
+    {
+        const QString warning
+                = QStringLiteral("%1: %2; skipped (that case runs again)").arg(where, why);
+        qCWarning(lcEvaluationLog).noquote() << warning;
+        m_warnings << warning;
+    }
+
     // One line per case, flushed to the kernel at once: a killed process loses at most the case
     // it was working on.
     Status writeLine(const QString &line)
@@ -146,19 +168,32 @@ public:
                                                .arg(index)
                                                .arg(m_source));
             m_caseIds.insert(index, *caseId);
-            const auto predictions = m_store.predictionsForCase(*caseId);
+        }
+        const auto failures = EvaluationFailures(m_store).forRun(m_runId);
+        if (!failures)
+            return failures.status();
+        for (auto it = m_caseIds.begin(); it != m_caseIds.end(); ++it) {
+            if (const auto failure = failures->find(it.value()); failure != failures->end()) {
+                EvalRecord record;
+                record.index = it.key();
+                record.failure = failure->reason;
+                record.attempts = failure->attempts;
+                record.finished = failure->lastAttempt;
+                remember(record);
+            }
+            const auto predictions = m_store.predictionsForCase(it.value());
             if (!predictions)
                 return predictions.status();
             for (const PredictionInfo &p : *predictions) {
                 if (p.runId != m_runId)
                     continue;
                 EvalRecord record;
-                record.index = index;
+                record.index = it.key();
                 record.answer = p.rawAnswer;
                 record.boxes = p.boxes;
                 record.seconds = p.latencyMs.value_or(0) / 1000.0;
                 record.finished = p.created;
-                m_finished.insert(index, record);
+                remember(record);
             }
         }
         return {};
@@ -166,17 +201,27 @@ public:
 
     Status append(const EvalRecord &record) override
     {
-        NewPrediction prediction;
-        prediction.runId = m_runId;
-        prediction.caseId = m_caseIds.value(record.index);
-        prediction.rawAnswer = record.answer;
-        prediction.boxes = record.boxes;
-        prediction.latencyMs = qint64(record.seconds * 1000.0 + 0.5);
-        const Result<qint64> recorded = m_store.recordPrediction(prediction);
-        if (!recorded)
-            return recorded.status();
-        m_finished.insert(record.index, record);
-        return {};
+        const qint64 caseId = m_caseIds.value(record.index);
+        EvaluationFailures failures(m_store);
+        EvalRecord stored = record;
+        const Status written = m_store.transaction([&]() -> Status {
+            if (record.failed()) {
+                stored.attempts = failedAttempts(record.index) + 1;
+                return failures.record(m_runId, caseId, record.failure);
+            }
+            NewPrediction prediction;
+            prediction.runId = m_runId;
+            prediction.caseId = caseId;
+            prediction.rawAnswer = record.answer;
+            prediction.boxes = record.boxes;
+            prediction.latencyMs = qint64(record.seconds * 1000.0 + 0.5);
+            if (const Result<qint64> recorded = m_store.recordPrediction(prediction); !recorded)
+                return recorded.status();
+            return failures.clear(m_runId, caseId);
+        });
+        if (written)
+            remember(stored);
+        return written;
     }
 
     Status complete(qint64 durationMs) override { return m_store.finishRun(m_runId, durationMs); }
@@ -201,58 +246,21 @@ private:
 
 } // namespace
 
-QJsonObject toJson(const EvalRecord &record)
+int EvaluationLog::failedAttempts(int index) const
 {
-    QJsonArray boxes;
-    for (const PredictedBox &box : record.boxes)
-        boxes.append(QJsonObject{{QStringLiteral("image"), box.image},
-                                 {QStringLiteral("box"), boxArray(box.box)}});
-    return QJsonObject{
-            {QStringLiteral("index"), record.index},
-            {QStringLiteral("answer"), record.answer},
-            {QStringLiteral("boxes"), boxes},
-            {QStringLiteral("image"),
-             record.image() > 0 ? QJsonValue(record.image()) : QJsonValue()},
-            {QStringLiteral("seconds"), record.seconds},
-            {QStringLiteral("finished"), record.finished.toString(Qt::ISODateWithMs)},
-    };
+    const auto failure = m_failures.find(index);
+    return failure == m_failures.end() ? 0 : failure->attempts;
 }
 
-Result<EvalRecord> evalRecordFromJson(const QJsonObject &object, const QString &name)
+void EvaluationLog::remember(const EvalRecord &record)
 {
-    EvalRecord record;
-    const QJsonValue index = object.value(QLatin1String("index"));
-    if (!index.isDouble() || index.toInt(-1) < 0)
-        return Result<EvalRecord>::failure(name + QStringLiteral(": 'index' must be a case index"));
-    record.index = index.toInt();
-    if (!object.value(QLatin1String("answer")).isString())
-        return Result<EvalRecord>::failure(name + QStringLiteral(": 'answer' must be a string"));
-    record.answer = object.value(QLatin1String("answer")).toString();
-    for (const QJsonValue &value : object.value(QLatin1String("boxes")).toArray()) {
-        const QJsonArray box = value.toObject().value(QLatin1String("box")).toArray();
-        if (box.size() != 4)
-            return Result<EvalRecord>::failure(name + QStringLiteral(": a box needs 4 numbers"));
-        PredictedBox predicted;
-        predicted.image = value.toObject().value(QLatin1String("image")).toInt();
-        predicted.box = NormBox{box[0].toDouble(), box[1].toDouble(), box[2].toDouble(),
-                                box[3].toDouble()};
-        record.boxes << predicted;
+    if (record.failed()) {
+        if (!m_finished.contains(record.index))
+            m_failures.insert(record.index, record);
+        return;
     }
-    record.seconds = object.value(QLatin1String("seconds")).toDouble();
-    record.finished = QDateTime::fromString(object.value(QLatin1String("finished")).toString(),
-                                            Qt::ISODateWithMs);
-    return record;
-}
-
-QJsonObject EvalIdentity::toJson() const
-{
-    QJsonArray selected;
-    for (const int index : indices)
-        selected.append(index);
-    return QJsonObject{{QStringLiteral("bench"), benchFile},
-                       {QStringLiteral("backend"), backend},
-                       {QStringLiteral("model"), model},
-                       {QStringLiteral("cases"), selected}};
+    m_failures.remove(record.index);
+    m_finished.insert(record.index, record);
 }
 
 Result<std::unique_ptr<EvaluationLog>> openSidecarLog(const QString &path,
@@ -274,41 +282,6 @@ openProjectLog(ProjectStore &store, const QString &imagesRoot, const EvalIdentit
     if (const Status opened = log->open(identity); !opened)
         return opened;
     return std::unique_ptr<EvaluationLog>(std::move(log));
-}
-
-QList<BenchPrediction> toBenchPredictions(const QList<EvalRecord> &records)
-{
-    QList<BenchPrediction> predictions;
-    for (const EvalRecord &record : records) {
-        BenchPrediction p;
-        p.index = record.index;
-        p.answer = record.answer;
-        p.image = record.image();
-        predictions << p;
-    }
-    return predictions;
-}
-
-Result<QJsonObject> evaluationResults(const QList<BenchCase> &cases,
-                                      const QList<EvalRecord> &records, const QString &backend,
-                                      bool migicianRescale)
-{
-    QList<EvalRecord> ordered = records;
-    std::sort(ordered.begin(), ordered.end(),
-              [](const EvalRecord &a, const EvalRecord &b) { return a.index < b.index; });
-    const auto report = scoreMigBench(cases, toBenchPredictions(ordered), migicianRescale);
-    if (!report)
-        return report.status();
-    QJsonArray predictions;
-    for (const EvalRecord &record : ordered) {
-        QJsonObject object = toJson(record);
-        object.remove(QStringLiteral("finished"));
-        predictions.append(object);
-    }
-    return QJsonObject{{QStringLiteral("backend"), backend},
-                       {QStringLiteral("migician_rescale"), migicianRescale},
-                       {QStringLiteral("predictions"), predictions},
-                       {QStringLiteral("scores"), toJson(*report)}};
 }
 
 } // namespace migician::annotate

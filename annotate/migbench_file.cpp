@@ -133,18 +133,41 @@ Result<QList<BenchPrediction>> parsePredictions(const QByteArray &json, const QS
                                                 int caseCount)
 {
     using R = Result<QList<BenchPrediction>>;
-    const Result<QJsonArray> list = parseList(json, name);
-    if (!list)
-        return list.status();
+    QJsonArray entries;
+    const QJsonDocument document = QJsonDocument::fromJson(json);
+    if (document.isObject()) {
+        // A results file of `migician eval`: its predictions and its failed cases.
+        const QJsonObject results = document.object();
+        const QJsonValue listed = results.value(QLatin1String("predictions"));
+        if (!listed.isArray())
+            return R::failure(QStringLiteral("%1: a JSON object of predictions needs a "
+                                             "'predictions' list (a results file of migician "
+                                             "eval)")
+                                      .arg(name));
+        entries = listed.toArray();
+        for (const QJsonValue &value : results.value(QLatin1String("failed")).toArray()) {
+            QJsonObject failed = value.toObject();
+            failed.insert(QStringLiteral("failed"), failed.value(QLatin1String("reason")));
+            failed.remove(QStringLiteral("reason"));
+            failed.remove(QStringLiteral("task"));
+            failed.remove(QStringLiteral("attempts"));
+            entries.append(failed);
+        }
+    } else {
+        const Result<QJsonArray> list = parseList(json, name);
+        if (!list)
+            return list.status();
+        entries = *list;
+    }
     QList<BenchPrediction> predictions;
     QSet<int> seen;
-    for (int i = 0; i < list->size(); ++i) {
+    for (int i = 0; i < entries.size(); ++i) {
         auto fail = [&](const QString &why) {
             return R::failure(QStringLiteral("%1: prediction %2: %3").arg(name).arg(i).arg(why));
         };
-        if (!list->at(i).isObject())
+        if (!entries.at(i).isObject())
             return fail(QStringLiteral("is not a JSON object"));
-        const QJsonObject object = list->at(i).toObject();
+        const QJsonObject object = entries.at(i).toObject();
         BenchPrediction p;
         const QJsonValue index = object.value(QLatin1String("index"));
         const double indexValue = index.toDouble(-1);
@@ -158,9 +181,15 @@ Result<QList<BenchPrediction>> parsePredictions(const QByteArray &json, const QS
         seen.insert(p.index);
         const QJsonValue answer = object.value(QLatin1String("answer"));
         const QJsonValue box = object.value(QLatin1String("box"));
-        if (answer.isUndefined() == box.isUndefined())
-            return fail(QStringLiteral("needs exactly one of 'answer' (text) and 'box'"));
-        if (!answer.isUndefined()) {
+        const QJsonValue failed = object.value(QLatin1String("failed"));
+        if (int(!answer.isUndefined()) + int(!box.isUndefined()) + int(!failed.isUndefined()) != 1)
+            return fail(QStringLiteral("needs exactly one of 'answer' (text), 'box' and 'failed' "
+                                       "(the reason a case has no answer)"));
+        if (!failed.isUndefined()) {
+            if (!failed.isString() || failed.toString().isEmpty())
+                return fail(QStringLiteral("'failed' must be the reason, a non-empty string"));
+            p.failure = failed.toString();
+        } else if (!answer.isUndefined()) {
             if (!answer.isString())
                 return fail(QStringLiteral("'answer' must be a string"));
             p.answer = answer.toString();

@@ -35,16 +35,19 @@ Result<BenchFile> parseMigBench(const QByteArray &json, const QString &name);
 Result<BenchFile> readMigBench(const QString &file);
 
 // One prediction of a score run: either an answer text or a normalised box (and optionally
-// the 1-based image it is in).
+// the 1-based image it is in), or a failed case (no answer: not scored, counted as failed).
 struct BenchPrediction
 {
     int index = -1; // 0-based case index in bench order
     std::optional<QString> answer;
     std::optional<NormBox> box;
     int image = 0; // 0 = not given
+    std::optional<QString> failure;
 };
 
-// A JSON list of {"index": i, "answer": text} or {"index": i, "box": [x1,y1,x2,y2], "image": k}.
+// A JSON list of {"index": i, "answer": text}, {"index": i, "box": [x1,y1,x2,y2], "image": k}
+// or {"index": i, "failed": reason}; or a results file of `migician eval`, an object whose
+// "predictions" are such a list and whose "failed" lists {"index": i, "reason": text}.
 // Indices must be in 0..caseCount-1 and unique; boxes ordered inside 0..1.
 Result<QList<BenchPrediction>> parsePredictions(const QByteArray &json, const QString &name,
                                                 int caseCount);

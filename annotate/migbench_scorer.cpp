@@ -42,6 +42,7 @@ double ratio(int k, int n)
 struct Tally
 {
     int n = 0;
+    int failed = 0;
     int hits30 = 0, hits50 = 0, hits70 = 0;
     double iouSum = 0;
 
@@ -57,6 +58,7 @@ struct Tally
     {
         Metrics m;
         m.n = n;
+        m.failed = failed;
         m.acc30 = ratio(hits30, n);
         m.acc50 = ratio(hits50, n);
         m.acc70 = ratio(hits70, n);
@@ -75,6 +77,7 @@ ScoreSet summarise(const QMap<QString, Tally> &tallies)
     for (auto it = tallies.begin(); it != tallies.end(); ++it) {
         set.perTask.insert(it.key(), it->metrics());
         all.n += it->n;
+        all.failed += it->failed;
         all.hits30 += it->hits30;
         all.hits50 += it->hits50;
         all.hits70 += it->hits70;
@@ -83,8 +86,13 @@ ScoreSet summarise(const QMap<QString, Tally> &tallies)
     set.micro = all.metrics();
     Metrics &macro = set.macro;
     macro.n = all.n;
-    const int tasks = int(set.perTask.size());
+    macro.failed = all.failed;
+    int tasks = 0; // tasks with scored cases: one whose cases all failed has no accuracy
+    for (const Metrics &m : std::as_const(set.perTask))
+        tasks += m.n > 0;
     for (const Metrics &m : std::as_const(set.perTask)) {
+        if (m.n == 0)
+            continue;
         macro.acc30 += m.acc30 / tasks;
         macro.acc50 += m.acc50 / tasks;
         macro.acc70 += m.acc70 / tasks;
@@ -95,11 +103,9 @@ ScoreSet summarise(const QMap<QString, Tally> &tallies)
 
 QJsonObject metricsJson(const Metrics &m, bool withIntervals)
 {
-    QJsonObject object{{QStringLiteral("n"), m.n},
-                       {QStringLiteral("acc@0.3"), m.acc30},
-                       {QStringLiteral("acc@0.5"), m.acc50},
-                       {QStringLiteral("acc@0.7"), m.acc70},
-                       {QStringLiteral("miou"), m.miou}};
+    QJsonObject object{{QStringLiteral("n"), m.n},           {QStringLiteral("failed"), m.failed},
+                       {QStringLiteral("acc@0.3"), m.acc30}, {QStringLiteral("acc@0.5"), m.acc50},
+                       {QStringLiteral("acc@0.7"), m.acc70}, {QStringLiteral("miou"), m.miou}};
     if (withIntervals) {
         object.insert(QStringLiteral("acc@0.3_ci"), QJsonArray{m.ci30[0], m.ci30[1]});
         object.insert(QStringLiteral("acc@0.5_ci"), QJsonArray{m.ci50[0], m.ci50[1]});
@@ -211,7 +217,7 @@ QList<CaseScore> scoreCases(const QList<BenchCase> &cases,
 {
     QList<CaseScore> scores;
     for (const BenchPrediction &p : predictions) {
-        if (p.index < 0 || p.index >= cases.size())
+        if (p.index < 0 || p.index >= cases.size() || p.failure)
             continue;
         const BenchCase &c = cases.at(p.index);
         CaseScore s;
@@ -245,6 +251,14 @@ Result<ScoreReport> scoreMigBench(const QList<BenchCase> &cases,
                             .arg(p.index)
                             .arg(cases.size()));
     QMap<QString, Tally> official, raw, imageAware;
+    for (const BenchPrediction &p : predictions) {
+        if (!p.failure)
+            continue;
+        const QString &task = cases.at(p.index).task;
+        ++official[task].failed;
+        ++raw[task].failed;
+        ++imageAware[task].failed;
+    }
     for (const CaseScore &s : scoreCases(cases, predictions, rescale)) {
         const QString &task = cases.at(s.index).task;
         official[task].add(s.officialIou);

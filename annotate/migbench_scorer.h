@@ -50,7 +50,8 @@ int answerImage(const QString &answer);
 
 struct Metrics
 {
-    int n = 0;
+    int n = 0;      // scored cases
+    int failed = 0; // cases the backend failed on: no answer, not scored (not in n)
     double acc30 = 0, acc50 = 0, acc70 = 0, miou = 0;
     // Wilson intervals of the three accuracies (per task and micro; macro has none)
     std::array<double, 2> ci30{0, 1}, ci50{0, 1}, ci70{0, 1};
@@ -70,11 +71,13 @@ struct ScoreReport
     ScoreSet imageAware; // raw, but a known wrong image is a miss
 };
 
-// Scores the predicted cases; cases without a prediction are left out.
+// Scores the predicted cases; cases without a prediction are left out, failed ones are counted
+// per task (Metrics::failed) and not scored.
 Result<ScoreReport> scoreMigBench(const QList<BenchCase> &cases,
                                   const QList<BenchPrediction> &predictions, bool migicianRescale);
 
-// Per-case IoUs behind a report (same order as `predictions`), for tests and dashboards.
+// Per-case IoUs behind a report (same order as `predictions`, failed cases left out), for tests
+// and dashboards.
 struct CaseScore
 {
     int index = -1;
@@ -84,7 +87,8 @@ struct CaseScore
 QList<CaseScore> scoreCases(const QList<BenchCase> &cases,
                             const QList<BenchPrediction> &predictions, bool migicianRescale);
 
-// {"per_task": {TASK: {"n","acc@0.3","acc@0.5","acc@0.7","miou", "acc@0.5_ci": [lo,hi], ...}},
+// {"per_task": {TASK: {"n","failed","acc@0.3","acc@0.5","acc@0.7","miou",
+//  "acc@0.5_ci": [lo,hi], ...}},
 //  "macro": {...}, "micro": {...}}
 QJsonObject toJson(const ScoreSet &set);
 // {"official": S, "raw": S, "image_aware": S}

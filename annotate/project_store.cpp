@@ -1,6 +1,7 @@
 #include "annotate/project_store.h"
 
 #include "annotate/annotate_logging.h"
+#include "annotate/image_path.h"
 #include "annotate/store_schema.h"
 #include "annotate/store_sql.h"
 
@@ -28,34 +29,6 @@ QString hashFile(const QString &path)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&file);
     return QString::fromLatin1(hash.result().toHex());
-}
-
-// A path relative to `root` that stays inside it (lexically, and through symlinks when the file
-// exists). Returns the cleaned relative path with '/' separators.
-Result<QString> insideRoot(const QString &root, const QString &path)
-{
-    if (path.trimmed().isEmpty())
-        return Result<QString>::failure(QStringLiteral("empty image path"));
-    if (QDir::isAbsolutePath(path))
-        return Result<QString>::failure(
-                QStringLiteral("image path '%1' is absolute; it must be relative to the images "
-                               "root %2")
-                        .arg(path, root));
-    const QString cleaned = QDir::cleanPath(path);
-    if (cleaned == QLatin1String("..") || cleaned.startsWith(QLatin1String("../")))
-        return Result<QString>::failure(
-                QStringLiteral("image path '%1' resolves outside the images root %2")
-                        .arg(path, root));
-    const QFileInfo info(QDir(root).filePath(cleaned));
-    if (info.exists()) {
-        const QString canonicalRoot = QFileInfo(root).canonicalFilePath();
-        const QString canonical = info.canonicalFilePath();
-        if (!canonical.startsWith(canonicalRoot + QLatin1Char('/')))
-            return Result<QString>::failure(
-                    QStringLiteral("image path '%1' resolves outside the images root %2 (to %3)")
-                            .arg(path, root, canonical));
-    }
-    return cleaned;
 }
 
 ImageInfo readImage(const QSqlQuery &q, int first)
@@ -221,7 +194,7 @@ Status ProjectStore::migrate(int fromVersion)
 Status ProjectStore::transaction(const std::function<Status()> &work)
 {
     if (m_transactionDepth > 0)
-        return work();
+        return work(); // joins the outermost one; an exception unwinds to it
     QSqlDatabase db = database();
     QSqlQuery q(db);
     // IMMEDIATE takes the write lock up front, so a second writer waits (busy timeout) instead
@@ -230,22 +203,39 @@ Status ProjectStore::transaction(const std::function<Status()> &work)
                             QStringLiteral("BEGIN IMMEDIATE"));
         !s)
         return s;
-    ++m_transactionDepth;
-    Status status = work();
-    --m_transactionDepth;
-    if (status) {
-        if (Status s
-            = sql::run(q, m_fileName, QStringLiteral("committing"), QStringLiteral("COMMIT"));
-            !s) {
-            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-            return s;
+    // Until COMMIT succeeds, leaving this scope (a failed Status, or an exception out of `work`)
+    // rolls everything back and restores the depth: the connection is never left inside a
+    // transaction nobody will finish, and later writes commit normally.
+    struct Scope
+    {
+        ProjectStore &store;
+        bool committed = false;
+        explicit Scope(ProjectStore &s)
+            : store(s)
+        {
+            ++store.m_transactionDepth;
         }
-        return {};
-    }
-    QSqlQuery rollback(db);
-    if (!rollback.exec(QStringLiteral("ROLLBACK")))
-        qCWarning(lcStore) << m_fileName << "rollback failed:" << rollback.lastError().text();
-    return status;
+        ~Scope()
+        {
+            --store.m_transactionDepth;
+            if (committed)
+                return;
+            QSqlQuery rollback(store.database());
+            if (!rollback.exec(QStringLiteral("ROLLBACK")))
+                qCWarning(lcStore)
+                        << store.m_fileName << "rollback failed:" << rollback.lastError().text();
+        }
+        Scope(const Scope &) = delete;
+        Scope &operator=(const Scope &) = delete;
+    } scope(*this);
+    const Status status = work();
+    if (!status)
+        return status;
+    if (Status s = sql::run(q, m_fileName, QStringLiteral("committing"), QStringLiteral("COMMIT"));
+        !s)
+        return s;
+    scope.committed = true;
+    return {};
 }
 
 Result<QString> ProjectStore::imagesRoot() const
@@ -279,7 +269,7 @@ Result<qint64> ProjectStore::addImage(const NewImage &image)
     const Result<QString> root = imagesRoot();
     if (!root)
         return root.status();
-    const Result<QString> relative = insideRoot(*root, image.relativePath);
+    const Result<QString> relative = imagePathInsideRoot(*root, image.relativePath);
     if (!relative)
         return Result<qint64>::failure(QStringLiteral("%1: %2").arg(m_fileName, relative.error()));
     if ((image.width && *image.width <= 0) || (image.height && *image.height <= 0))

@@ -107,7 +107,7 @@ struct CurrentBox
 class ProjectStore
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 3;
 
     enum class OpenMode {
         OpenOrCreate, // create the file when it does not exist

@@ -143,11 +143,52 @@ QStringList version1()
     };
 }
 
+// Study planning (issue 15): a study samples N cases per task for a fixed list of annotators with
+// K annotators per case, and travels to annotators' laptops and back. `uid` names a study and
+// each assignment across copies of a project (merge matches on them, never on row ids, which
+// differ between files); SQLite cannot default a column to a random value, so rows written
+// before this migration get theirs here and new rows get one from the writer.
+QStringList studyPlanningMigration()
+{
+    return {
+            QStringLiteral("ALTER TABLE studies ADD COLUMN uid TEXT"),
+            QStringLiteral("ALTER TABLE studies ADD COLUMN per_task INTEGER"),
+            QStringLiteral("ALTER TABLE studies ADD COLUMN overlap INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("UPDATE studies SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL"),
+            QStringLiteral("CREATE UNIQUE INDEX studies_by_uid ON studies(uid)"),
+            QStringLiteral("CREATE TABLE study_annotators("
+                           " study_id INTEGER NOT NULL REFERENCES studies(id),"
+                           " annotator_id INTEGER NOT NULL REFERENCES annotators(id),"
+                           " position INTEGER NOT NULL,"
+                           " PRIMARY KEY(study_id, annotator_id))"),
+            QStringLiteral("ALTER TABLE study_assignments ADD COLUMN uid TEXT"),
+            QStringLiteral("UPDATE study_assignments SET uid = lower(hex(randomblob(16)))"
+                           " WHERE uid IS NULL"),
+            QStringLiteral("CREATE UNIQUE INDEX study_assignments_by_uid"
+                           " ON study_assignments(uid)"),
+    };
+}
+
+// Failed cases of batch evaluations (out of memory, a decode error, a missing image): not
+// predictions, kept so that the next run of the same evaluation retries them and says why they
+// failed (annotate/evaluation_failures.h). One row per run and case.
+QStringList evaluationFailuresMigration()
+{
+    return {QStringLiteral("CREATE TABLE evaluation_failures("
+                           " run_id INTEGER NOT NULL REFERENCES runs(id),"
+                           " case_id INTEGER NOT NULL REFERENCES cases(id),"
+                           " reason TEXT NOT NULL,"
+                           " attempts INTEGER NOT NULL DEFAULT 1 CHECK(attempts >= 1),"
+                           " last_attempt TEXT NOT NULL,"
+                           " PRIMARY KEY(run_id, case_id))")};
+}
+
 } // namespace
 
 const std::vector<QStringList> &schemaMigrations()
 {
-    static const std::vector<QStringList> migrations{version1()};
+    static const std::vector<QStringList> migrations{version1(), studyPlanningMigration(),
+                                                     evaluationFailuresMigration()};
     return migrations;
 }
 

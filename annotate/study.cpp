@@ -1,95 +1,176 @@
 #include "annotate/study.h"
 
 #include "annotate/store_sql.h"
+#include "annotate/study_plan.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QUuid>
 
 #include <algorithm>
-#include <cmath>
-#include <random>
 
 namespace migician::annotate {
 
 namespace {
 
-// std::shuffle's result depends on the standard library; this Fisher-Yates with mt19937_64 is
-// the same everywhere, so a seed reproduces a study on any machine.
-template<typename T>
-void seededShuffle(QList<T> &items, quint64 seed)
+QString newUid()
 {
-    std::mt19937_64 random(seed);
-    for (qsizetype i = items.size() - 1; i > 0; --i) {
-        const qsizetype j = qsizetype(random() % quint64(i + 1));
-        std::swap(items[i], items[j]);
-    }
+    return QUuid::createUuid().toString(QUuid::Id128);
 }
 
-quint64 annotatorSeed(quint64 seed, const QString &name)
+// Writes one annotator's assignments in the order shuffled by (seed, name).
+Status insertAssignments(ProjectStore &store, qint64 studyId, qint64 annotatorId,
+                         const QString &annotator, QList<qint64> cases, quint64 seed)
 {
-    quint64 h = 1469598103934665603ULL; // FNV-1a over the UTF-8 name
-    for (char c : name.toUtf8())
-        h = (h ^ quint8(c)) * 1099511628211ULL;
-    return seed ^ h;
+    QSqlQuery q(store.database());
+    seededShuffle(cases, streamSeed(seed, annotator));
+    for (int i = 0; i < cases.size(); ++i)
+        if (Status s = sql::run(q, store.fileName(), QStringLiteral("assigning a case"),
+                                QStringLiteral("INSERT INTO study_assignments(study_id, "
+                                               "annotator_id, case_id, position, uid) "
+                                               "VALUES(?, ?, ?, ?, ?)"),
+                                {studyId, annotatorId, cases.at(i), i, newUid()});
+            !s)
+            return s;
+    return {};
 }
 
 } // namespace
 
+Result<QList<StudyInfo>> listStudies(const ProjectStore &store)
+{
+    const QString file = store.fileName();
+    QSqlQuery q(store.database());
+    if (Status s = sql::run(q, file, QStringLiteral("listing studies"),
+                            QStringLiteral("SELECT s.id, s.uid, s.name, s.condition, s.run_id, "
+                                           "s.seed, s.per_task, s.overlap, s.created, (SELECT "
+                                           "count(*) FROM study_cases c WHERE c.study_id = s.id) "
+                                           "FROM studies s ORDER BY s.id"));
+        !s)
+        return s;
+    QList<StudyInfo> studies;
+    QMap<qint64, int> index;
+    while (q.next()) {
+        StudyInfo info;
+        info.id = q.value(0).toLongLong();
+        info.uid = q.value(1).toString();
+        info.name = q.value(2).toString();
+        info.condition = q.value(3).toString() == QLatin1String("assisted")
+                                 ? StudyCondition::Assisted
+                                 : StudyCondition::Blind;
+        info.runId = q.value(4).toLongLong();
+        info.seed = quint64(q.value(5).toLongLong());
+        info.casesPerTask = q.value(6).toInt();
+        info.overlap = q.value(7).toInt();
+        info.created = sql::parseUtc(q.value(8).toString());
+        info.cases = q.value(9).toInt();
+        index.insert(info.id, int(studies.size()));
+        studies << info;
+    }
+    if (Status s = sql::run(q, file, QStringLiteral("listing study annotators"),
+                            QStringLiteral("SELECT a.study_id, n.name FROM study_annotators a "
+                                           "JOIN annotators n ON n.id = a.annotator_id ORDER BY "
+                                           "a.study_id, a.position"));
+        !s)
+        return s;
+    while (q.next()) {
+        const auto found = index.find(q.value(0).toLongLong());
+        if (found != index.end())
+            studies[*found].annotators << q.value(1).toString();
+    }
+    return studies;
+}
+
+Result<StudyInfo> studyById(const ProjectStore &store, qint64 studyId)
+{
+    return findStudy(store, QString::number(studyId));
+}
+
+Result<StudyInfo> findStudy(const ProjectStore &store, const QString &key)
+{
+    const auto studies = listStudies(store);
+    if (!studies)
+        return studies.status();
+    bool isNumber = false;
+    const qint64 id = key.toLongLong(&isNumber);
+    // An id wins over a study that happens to be named like one.
+    for (const StudyInfo &study : *studies)
+        if (isNumber && study.id == id)
+            return study;
+    for (const StudyInfo &study : *studies)
+        if (study.name == key)
+            return study;
+    QStringList known;
+    for (const StudyInfo &study : *studies)
+        known << QStringLiteral("%1 '%2'").arg(study.id).arg(study.name);
+    return Result<StudyInfo>::failure(QStringLiteral("%1: no study '%2' (studies: %3)")
+                                              .arg(store.fileName(), key,
+                                                   known.isEmpty()
+                                                           ? QStringLiteral("none")
+                                                           : known.join(QStringLiteral(", "))));
+}
+
 Result<qint64> createStudy(ProjectStore &store, const StudySpec &spec)
 {
     const QString file = store.fileName();
-    if (spec.name.trimmed().isEmpty())
-        return Result<qint64>::failure(QStringLiteral("%1: a study needs a name").arg(file));
-    QJsonObject fractions;
-    for (auto it = spec.fractionPerTask.begin(); it != spec.fractionPerTask.end(); ++it) {
-        if (!(*it >= 0 && *it <= 1))
-            return Result<qint64>::failure(
-                    QStringLiteral("%1: study '%2': fraction %3 of task '%4' is not in 0..1")
-                            .arg(file, spec.name)
-                            .arg(*it)
-                            .arg(it.key()));
-        fractions.insert(it.key(), *it);
-    }
-    if (spec.condition == StudyCondition::Assisted && spec.runId <= 0)
+    const auto plan = planStudy(store, spec);
+    if (!plan)
+        return plan.status();
+    if (!plan->ok())
         return Result<qint64>::failure(
-                QStringLiteral("%1: study '%2': the assisted condition needs a run")
-                        .arg(file, spec.name));
+                QStringLiteral("%1: study '%2' refused: %3")
+                        .arg(file, spec.name.trimmed(), plan->errors.join(QLatin1Char(' '))));
+    QJsonObject fractions;
+    for (auto it = spec.fractionPerTask.begin(); it != spec.fractionPerTask.end(); ++it)
+        fractions.insert(it.key(), *it);
+    const bool planned = !plan->casesByAnnotator.isEmpty();
     qint64 id = 0;
     const Status status = store.transaction([&]() -> Status {
         QSqlQuery q(store.database());
         if (Status s
             = sql::run(q, file, QStringLiteral("adding a study"),
                        QStringLiteral("INSERT INTO studies(name, condition, seed, fractions_json, "
-                                      "run_id, created) VALUES(?, ?, ?, ?, ?, ?)"),
-                       {spec.name,
+                                      "run_id, created, uid, per_task, overlap) "
+                                      "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       {spec.name.trimmed(),
                         spec.condition == StudyCondition::Blind ? QStringLiteral("blind")
                                                                 : QStringLiteral("assisted"),
                         qint64(spec.seed),
                         QString::fromUtf8(QJsonDocument(fractions).toJson(QJsonDocument::Compact)),
-                        sql::idOrNull(spec.runId), sql::nowUtc()});
+                        sql::idOrNull(spec.condition == StudyCondition::Assisted ? spec.runId : 0),
+                        sql::nowUtc(), newUid(),
+                        spec.casesPerTask > 0 ? QVariant(spec.casesPerTask)
+                                              : QVariant(QMetaType(QMetaType::Int)),
+                        planned ? spec.overlap : 0});
             !s)
             return s;
         id = q.lastInsertId().toLongLong();
-        for (auto it = spec.fractionPerTask.begin(); it != spec.fractionPerTask.end(); ++it) {
-            const Result<QList<CaseSummary>> cases = store.listCases(it.key());
-            if (!cases)
-                return cases.status();
-            QList<qint64> ids;
-            for (const CaseSummary &c : *cases)
-                ids << c.id;
-            // Each task gets its own stream, so adding a task does not change the others.
-            seededShuffle(ids, annotatorSeed(spec.seed, it.key()));
-            int take = int(std::lround(*it * double(ids.size())));
-            if (*it > 0 && take == 0 && !ids.isEmpty())
-                take = 1;
-            for (int i = 0; i < take; ++i)
-                if (Status s = sql::run(q, file, QStringLiteral("adding a study case"),
-                                        QStringLiteral("INSERT INTO study_cases(study_id, case_id) "
-                                                       "VALUES(?, ?)"),
-                                        {id, ids.at(i)});
-                    !s)
-                    return s;
+        for (const qint64 caseId : plan->cases())
+            if (Status s = sql::run(q, file, QStringLiteral("adding a study case"),
+                                    QStringLiteral("INSERT INTO study_cases(study_id, case_id) "
+                                                   "VALUES(?, ?)"),
+                                    {id, caseId});
+                !s)
+                return s;
+        int position = 0;
+        for (const QString &raw : spec.annotators) {
+            const QString name = raw.trimmed();
+            if (!plan->casesByAnnotator.contains(name))
+                continue;
+            const Result<qint64> annotatorId = store.ensureAnnotator(name);
+            if (!annotatorId)
+                return annotatorId.status();
+            if (Status s = sql::run(q, file, QStringLiteral("adding a study annotator"),
+                                    QStringLiteral("INSERT INTO study_annotators(study_id, "
+                                                   "annotator_id, position) VALUES(?, ?, ?)"),
+                                    {id, *annotatorId, position++});
+                !s)
+                return s;
+            if (Status s = insertAssignments(store, id, *annotatorId, name,
+                                             plan->casesByAnnotator.value(name), spec.seed);
+                !s)
+                return s;
         }
         return {};
     });
@@ -116,44 +197,34 @@ Result<QList<qint64>> studyCases(const ProjectStore &store, qint64 studyId)
 Result<int> assignAnnotator(ProjectStore &store, qint64 studyId, const QString &annotator)
 {
     const QString file = store.fileName();
+    const auto study = studyById(store, studyId);
+    if (!study)
+        return study.status();
+    if (!study->annotators.isEmpty() && !study->annotators.contains(annotator))
+        return Result<int>::failure(
+                QStringLiteral("%1: '%2' is not an annotator of study '%3' (its annotators: %4)")
+                        .arg(file, annotator, study->name,
+                             study->annotators.join(QStringLiteral(", "))));
     int count = 0;
     const Status status = store.transaction([&]() -> Status {
         const Result<qint64> annotatorId = store.ensureAnnotator(annotator);
         if (!annotatorId)
             return annotatorId.status();
         QSqlQuery q(store.database());
-        if (Status s = sql::run(q, file, QStringLiteral("reading a study"),
-                                QStringLiteral("SELECT seed FROM studies WHERE id = ?"), {studyId});
-            !s)
-            return s;
-        if (!q.next())
-            return Status::failure(
-                    QStringLiteral("%1: no study with id %2").arg(file).arg(studyId));
-        const quint64 seed = quint64(q.value(0).toLongLong());
         if (Status s = sql::run(q, file, QStringLiteral("reading assignments"),
                                 QStringLiteral("SELECT count(*) FROM study_assignments WHERE "
                                                "study_id = ? AND annotator_id = ?"),
                                 {studyId, *annotatorId});
             !s)
             return s;
-        if (q.next() && q.value(0).toInt() > 0) {
-            count = q.value(0).toInt();
+        count = q.next() ? q.value(0).toInt() : 0;
+        if (count > 0 || !study->annotators.isEmpty())
             return {};
-        }
         Result<QList<qint64>> cases = studyCases(store, studyId);
         if (!cases)
             return cases.status();
-        seededShuffle(*cases, annotatorSeed(seed, annotator));
-        for (int i = 0; i < cases->size(); ++i)
-            if (Status s = sql::run(q, file, QStringLiteral("assigning a case"),
-                                    QStringLiteral("INSERT INTO study_assignments(study_id, "
-                                                   "annotator_id, case_id, position) "
-                                                   "VALUES(?, ?, ?, ?)"),
-                                    {studyId, *annotatorId, cases->at(i), i});
-                !s)
-                return s;
         count = int(cases->size());
-        return {};
+        return insertAssignments(store, studyId, *annotatorId, annotator, *cases, study->seed);
     });
     if (!status)
         return status;
@@ -198,7 +269,8 @@ Status saveProgress(ProjectStore &store, qint64 assignmentId, qint64 activeMs)
 }
 
 Status recordResponse(ProjectStore &store, qint64 assignmentId, int image,
-                      const std::optional<NormBox> &box, qint64 activeMs)
+                      const std::optional<NormBox> &box, qint64 activeMs,
+                      const QString &finishedUtc)
 {
     const QString file = store.fileName();
     if (activeMs < 0)
@@ -238,7 +310,7 @@ Status recordResponse(ProjectStore &store, qint64 assignmentId, int image,
                          box ? QVariant(image) : QVariant(QMetaType(QMetaType::Int)),
                          box ? QVariant(box->x1) : none, box ? QVariant(box->y1) : none,
                          box ? QVariant(box->x2) : none, box ? QVariant(box->y2) : none, activeMs,
-                         annotationId, sql::nowUtc()});
+                         annotationId, finishedUtc.isEmpty() ? sql::nowUtc() : finishedUtc});
     });
 }
 
@@ -247,10 +319,11 @@ Result<QList<StudyResponse>> studyResponses(const ProjectStore &store, qint64 st
     QSqlQuery q(store.database());
     if (Status s = sql::run(q, store.fileName(), QStringLiteral("reading study responses"),
                             QStringLiteral("SELECT a.case_id, n.name, r.status, r.image, r.x1, "
-                                           "r.y1, r.x2, r.y2, r.active_ms FROM study_responses r "
-                                           "JOIN study_assignments a ON a.id = r.assignment_id "
-                                           "JOIN annotators n ON n.id = a.annotator_id WHERE "
-                                           "a.study_id = ? ORDER BY n.name, a.position"),
+                                           "r.y1, r.x2, r.y2, r.active_ms, r.finished FROM "
+                                           "study_responses r JOIN study_assignments a ON a.id = "
+                                           "r.assignment_id JOIN annotators n ON n.id = "
+                                           "a.annotator_id WHERE a.study_id = ? ORDER BY n.name, "
+                                           "a.position"),
                             {studyId});
         !s)
         return s;
@@ -264,9 +337,30 @@ Result<QList<StudyResponse>> studyResponses(const ProjectStore &store, qint64 st
         r.box = NormBox{q.value(4).toDouble(), q.value(5).toDouble(), q.value(6).toDouble(),
                         q.value(7).toDouble()};
         r.activeMs = q.value(8).toLongLong();
+        r.finished = sql::parseUtc(q.value(9).toString());
         responses << r;
     }
     return responses;
+}
+
+Result<QList<AnnotatorProgress>> studyProgress(const ProjectStore &store, qint64 studyId)
+{
+    QSqlQuery q(store.database());
+    if (Status s = sql::run(q, store.fileName(), QStringLiteral("reading study progress"),
+                            QStringLiteral("SELECT n.name, count(a.id), sum(r.status = "
+                                           "'answered'), sum(r.status = 'skipped') FROM "
+                                           "study_assignments a JOIN annotators n ON n.id = "
+                                           "a.annotator_id LEFT JOIN study_responses r ON "
+                                           "r.assignment_id = a.id WHERE a.study_id = ? GROUP BY "
+                                           "n.name ORDER BY n.name"),
+                            {studyId});
+        !s)
+        return s;
+    QList<AnnotatorProgress> progress;
+    while (q.next())
+        progress << AnnotatorProgress{q.value(0).toString(), q.value(1).toInt(), q.value(2).toInt(),
+                                      q.value(3).toInt()};
+    return progress;
 }
 
 } // namespace migician::annotate

@@ -1,7 +1,10 @@
 #include "annotate/study_report.h"
 
-#include <QCoreApplication>
-#include <QSqlError>
+#include "annotate/migbench_tasks.h"
+#include "annotate/store_sql.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -10,42 +13,97 @@ namespace migician::annotate {
 
 namespace {
 
-QString tr(const char *text)
+std::optional<double> median(QList<double> values)
 {
-    return QCoreApplication::translate("migician::annotate::StudyReport", text);
+    if (values.isEmpty())
+        return std::nullopt;
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-QString percent(double fraction)
+// One row's predictions over the study's cases: each response (or run answer) is one
+// prediction of its own entry in `cases`, since an annotator row and the pooled row may hold
+// the same case more than once.
+struct RowInput
 {
-    return QString::number(fraction * 100.0, 'f', 1);
+    QList<BenchCase> cases;
+    QList<BenchPrediction> predictions;
+    QList<double> seconds;
+    int skipped = 0;
+};
+
+Status scoreRow(StudyReportRow &row, const RowInput &input, bool rescale)
+{
+    const auto scored = scoreMigBench(input.cases, input.predictions, rescale);
+    if (!scored)
+        return scored.status();
+    row.scores = row.kind == StudyReportRow::Kind::Run ? scored->official : scored->raw;
+    row.imageAware = scored->imageAware;
+    row.responses = int(input.predictions.size());
+    row.skipped = input.skipped;
+    row.medianSeconds = median(input.seconds);
+    return {};
 }
 
-QString interval(const std::array<double, 2> &ci)
+void addResponse(RowInput &input, const BenchCase &benchCase, const StudyResponse &r)
 {
-    return QStringLiteral("[%1, %2]").arg(percent(ci[0]), percent(ci[1]));
+    BenchPrediction p;
+    p.index = int(input.cases.size());
+    input.cases << benchCase;
+    if (r.skipped) {
+        ++input.skipped;
+        p.answer = QString(); // no box: IoU 0
+    } else {
+        p.box = r.box;
+        p.image = r.image;
+    }
+    input.predictions << p;
+    input.seconds << r.activeMs / 1000.0;
+}
+
+// Evaluation runs (made by batch evaluation) and the study's assist run; a single query asked
+// in the workbench is not a run to compare humans with.
+bool isReportedRun(const RunInfo &run, const StudyInfo &study)
+{
+    if (run.id == study.runId)
+        return true;
+    const QJsonObject parameters = QJsonDocument::fromJson(run.parametersJson.toUtf8()).object();
+    return parameters.contains(QLatin1String("evaluation"));
+}
+
+QList<PairAgreement> pairwise(const QMap<QString, QMap<qint64, AnnotatedBox>> &byAnnotator)
+{
+    QList<PairAgreement> pairs;
+    const QStringList names = byAnnotator.keys();
+    for (int i = 0; i < names.size(); ++i)
+        for (int j = i + 1; j < names.size(); ++j) {
+            const Agreement a = annotatorAgreement(
+                    {{names[i], byAnnotator[names[i]]}, {names[j], byAnnotator[names[j]]}});
+            if (a.comparisons > 0)
+                pairs << PairAgreement{names[i], names[j], a.comparisons, a.meanIou, a.acc50};
+        }
+    return pairs;
 }
 
 } // namespace
 
-Result<QList<StudyInfo>> listStudies(const ProjectStore &store)
+const StudyReportRow &StudyReport::humans() const
 {
-    QSqlQuery query(store.database());
-    if (!query.exec(QStringLiteral("SELECT id, name, condition, run_id FROM studies ORDER BY id")))
-        return Result<QList<StudyInfo>>::failure(
-                QStringLiteral("%1: cannot list studies: %2")
-                        .arg(store.fileName(), query.lastError().text()));
-    QList<StudyInfo> studies;
-    while (query.next()) {
-        StudyInfo info;
-        info.id = query.value(0).toLongLong();
-        info.name = query.value(1).toString();
-        info.condition = query.value(2).toString() == QLatin1String("assisted")
-                                 ? StudyCondition::Assisted
-                                 : StudyCondition::Blind;
-        info.runId = query.value(3).toLongLong();
-        studies << info;
-    }
-    return studies;
+    for (const StudyReportRow &row : rows)
+        if (row.kind == StudyReportRow::Kind::Humans)
+            return row;
+    static const StudyReportRow none;
+    return none;
+}
+
+QList<StudyReportRow> StudyReport::runs() const
+{
+    QList<StudyReportRow> found;
+    for (const StudyReportRow &row : rows)
+        if (row.kind == StudyReportRow::Kind::Run)
+            found << row;
+    return found;
 }
 
 BenchCase toBenchCase(const CaseInfo &info)
@@ -63,16 +121,11 @@ BenchCase toBenchCase(const CaseInfo &info)
 
 Result<StudyReport> studyReport(const ProjectStore &store, qint64 studyId)
 {
-    using R = Result<StudyReport>;
     StudyReport report;
-    const auto studies = listStudies(store);
-    if (!studies)
-        return studies.status();
-    const auto found = std::find_if(studies->begin(), studies->end(),
-                                    [&](const StudyInfo &s) { return s.id == studyId; });
-    if (found == studies->end())
-        return R::failure(QStringLiteral("%1: no study %2").arg(store.fileName()).arg(studyId));
-    report.study = *found;
+    const auto study = studyById(store, studyId);
+    if (!study)
+        return study.status();
+    report.study = *study;
     const auto caseIds = studyCases(store, studyId);
     if (!caseIds)
         return caseIds.status();
@@ -86,158 +139,107 @@ Result<StudyReport> studyReport(const ProjectStore &store, qint64 studyId)
             return info.status();
         position.insert(id, int(cases.size()));
         cases << toBenchCase(*info);
+        if (!report.tasks.contains(info->task))
+            report.tasks << info->task;
     }
+    report.tasks = table1Order(report.tasks);
 
+    // Humans: one row per annotator (every participant, even one who has not answered yet),
+    // then all of them pooled.
+    const auto progress = studyProgress(store, studyId);
+    if (!progress)
+        return progress.status();
     const auto responses = studyResponses(store, studyId);
     if (!responses)
         return responses.status();
-    // The scorer takes one prediction per case: each response is scored against its own
-    // single-case list, then the per-case results are pooled.
-    QList<BenchCase> pooledCases;
-    QList<BenchPrediction> pooled;
-    QList<double> seconds;
-    QMap<QString, QMap<qint64, AnnotatedBox>> byAnnotator;
+    QMap<QString, RowInput> perAnnotator;
+    QMap<QString, int> assigned;
+    for (const AnnotatorProgress &p : *progress) {
+        perAnnotator.insert(p.annotator, {});
+        assigned.insert(p.annotator, p.assigned);
+    }
+    RowInput pooled;
+    QMap<QString, QMap<qint64, AnnotatedBox>> boxes;
     for (const StudyResponse &r : *responses) {
         if (!position.contains(r.caseId))
             continue;
-        ++report.responses;
-        if (!report.annotators.contains(r.annotator))
-            report.annotators << r.annotator;
-        seconds << r.activeMs / 1000.0;
-        BenchPrediction p;
-        p.index = int(pooledCases.size());
-        pooledCases << cases[position.value(r.caseId)];
-        if (r.skipped) {
-            ++report.skipped;
-            p.answer = QString(); // no box: IoU 0
-        } else {
-            p.box = r.box;
-            p.image = r.image;
-            byAnnotator[r.annotator].insert(r.caseId, AnnotatedBox{r.image, r.box});
-        }
-        pooled << p;
+        const BenchCase &benchCase = cases[position.value(r.caseId)];
+        addResponse(perAnnotator[r.annotator], benchCase, r);
+        addResponse(pooled, benchCase, r);
+        if (!r.skipped)
+            boxes[r.annotator].insert(r.caseId, AnnotatedBox{r.image, r.box});
     }
-    if (!seconds.isEmpty()) {
+    int assignedTotal = 0;
+    for (auto it = perAnnotator.begin(); it != perAnnotator.end(); ++it) {
+        StudyReportRow row;
+        row.kind = StudyReportRow::Kind::Annotator;
+        row.name = it.key();
+        row.assigned = assigned.value(it.key());
+        assignedTotal += row.assigned;
+        if (Status s = scoreRow(row, *it, false); !s)
+            return s;
+        report.rows << row;
+    }
+    StudyReportRow humans;
+    humans.kind = StudyReportRow::Kind::Humans;
+    humans.name = QStringLiteral("Humans");
+    humans.assigned = assignedTotal;
+    if (Status s = scoreRow(humans, pooled, false); !s)
+        return s;
+    report.rows << humans;
+    report.humanCases = scoreCases(pooled.cases, pooled.predictions, false);
+    report.humanSeconds = pooled.seconds;
+    if (!pooled.seconds.isEmpty()) {
         double total = 0;
-        for (const double s : seconds)
+        for (const double s : pooled.seconds)
             total += s;
-        report.meanSecondsPerCase = total / seconds.size();
-        std::sort(seconds.begin(), seconds.end());
-        const int n = int(seconds.size());
-        report.medianSecondsPerCase
-                = n % 2 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
+        report.meanSecondsPerCase = total / double(pooled.seconds.size());
     }
-    const auto humans = scoreMigBench(pooledCases, pooled, false);
-    if (!humans)
-        return humans.status();
-    report.humans = humans->raw;
-    report.humansImageAware = humans->imageAware;
-    report.humanCases = scoreCases(pooledCases, pooled, false);
-    report.agreement = annotatorAgreement(byAnnotator);
+    report.agreement = annotatorAgreement(boxes);
+    report.pairs = pairwise(boxes);
 
-    // Every run with predictions on these cases, scored on them (latest prediction per case).
-    QMap<qint64, QMap<int, PredictionInfo>> byRun;
-    for (auto it = position.begin(); it != position.end(); ++it) {
-        const auto predictions = store.predictionsForCase(it.key());
+    // Runs on the same cases: the latest prediction of each run per case.
+    QMap<qint64, QMap<qint64, PredictionInfo>> byRun; // run -> case id -> prediction
+    for (const qint64 id : *caseIds) {
+        const auto predictions = store.predictionsForCase(id);
         if (!predictions)
             return predictions.status();
-        for (const PredictionInfo &p : *predictions)
-            if (p.runId > 0)
-                byRun[p.runId].insert(it.value(), p);
+        for (const PredictionInfo &p : *predictions) {
+            if (p.runId <= 0)
+                continue;
+            auto &latest = byRun[p.runId];
+            if (!latest.contains(id) || latest[id].id < p.id)
+                latest.insert(id, p);
+        }
     }
     for (auto it = byRun.begin(); it != byRun.end(); ++it) {
         const auto run = store.run(it.key());
         if (!run)
             return run.status();
-        QList<BenchPrediction> predictions;
+        if (!isReportedRun(*run, report.study))
+            continue;
+        RowInput input;
         for (auto p = it->begin(); p != it->end(); ++p) {
             BenchPrediction prediction;
-            prediction.index = p.key();
+            prediction.index = int(input.cases.size());
+            input.cases << cases[position.value(p.key())];
             prediction.answer = p->rawAnswer;
             prediction.image = p->boxes.isEmpty() ? 0 : p->boxes.first().image;
-            predictions << prediction;
+            input.predictions << prediction;
+            if (p->latencyMs)
+                input.seconds << *p->latencyMs / 1000.0;
         }
-        const bool rescale = run->backend == QLatin1String("migician");
-        const auto scored = scoreMigBench(cases, predictions, rescale);
-        if (!scored)
-            return scored.status();
-        report.runs << StudyReport::RunScore{*run, scored->official, int(predictions.size())};
+        StudyReportRow row;
+        row.kind = StudyReportRow::Kind::Run;
+        row.runId = run->id;
+        row.backend = run->backend;
+        row.name = QStringLiteral("Run #%1").arg(run->id);
+        row.assigned = report.cases;
+        if (Status s = scoreRow(row, input, run->backend == QLatin1String("migician")); !s)
+            return s;
+        report.rows << row;
     }
     return report;
-}
-
-QString studyReportHtml(const StudyReport &report)
-{
-    QString html = QStringLiteral("<h2>%1</h2>").arg(report.study.name.toHtmlEscaped());
-    html += QStringLiteral("<p>")
-            + tr("%1 cases, %2 responses by %3 annotator(s), %4 skipped.")
-                      .arg(report.cases)
-                      .arg(report.responses)
-                      .arg(report.annotators.size())
-                      .arg(report.skipped)
-            + QStringLiteral("<br>")
-            + tr("Active time per case: mean %1 s, median %2 s.")
-                      .arg(report.meanSecondsPerCase, 0, 'f', 1)
-                      .arg(report.medianSecondsPerCase, 0, 'f', 1)
-            + QStringLiteral("</p>");
-    html += QStringLiteral("<table border=1 cellspacing=0 cellpadding=3><tr><th>%1</th><th>n</th>"
-                           "<th>%2</th><th>%3</th><th>%4</th></tr>")
-                    .arg(tr("Task"), tr("Acc@0.5 (%)"), tr("95% interval"), tr("mean IoU"));
-    auto row = [&](const QString &name, const Metrics &m, bool withInterval) {
-        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
-                        .arg(name.toHtmlEscaped())
-                        .arg(m.n)
-                        .arg(percent(m.acc50), withInterval ? interval(m.ci50) : QString(),
-                             QString::number(m.miou, 'f', 3));
-    };
-    for (auto it = report.humans.perTask.begin(); it != report.humans.perTask.end(); ++it)
-        row(it.key(), *it, true);
-    row(tr("average over tasks"), report.humans.macro, false);
-    row(tr("all cases"), report.humans.micro, true);
-    html += QStringLiteral("</table>");
-    html += QStringLiteral("<p>")
-            + tr("Image-aware Acc@0.5 (a box in the wrong image is a miss): %1%.")
-                      .arg(percent(report.humansImageAware.micro.acc50))
-            + QStringLiteral("<br>")
-            + (report.agreement.pairs > 0
-                       ? tr("Agreement between annotators: mean IoU %1, Acc@0.5 %2% over %3 "
-                            "comparisons.")
-                                 .arg(report.agreement.meanIou, 0, 'f', 3)
-                                 .arg(percent(report.agreement.acc50))
-                                 .arg(report.agreement.comparisons)
-                       : tr("Agreement between annotators: needs two annotators on common cases."))
-            + QStringLiteral("</p>");
-    if (!report.runs.isEmpty()) {
-        html += QStringLiteral("<h3>%1</h3><table border=1 cellspacing=0 cellpadding=3>"
-                               "<tr><th>%2</th><th>n</th><th>%3</th><th>%4</th></tr>")
-                        .arg(tr("Model runs on the same cases"), tr("Run"), tr("Acc@0.5 (%)"),
-                             tr("95% interval"));
-        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                        .arg(tr("Humans"))
-                        .arg(report.humans.micro.n)
-                        .arg(percent(report.humans.micro.acc50),
-                             interval(report.humans.micro.ci50));
-        for (const auto &run : report.runs)
-            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                            .arg(QStringLiteral("#%1 %2").arg(run.run.id).arg(run.run.backend))
-                            .arg(run.scores.micro.n)
-                            .arg(percent(run.scores.micro.acc50), interval(run.scores.micro.ci50));
-        html += QStringLiteral("</table>");
-    }
-    return html;
-}
-
-QString studyReportMarkdown(const StudyReport &report)
-{
-    QString md = QStringLiteral("| %1 | n | %2 | %3 | %4 |\n|---|---|---|---|---|\n")
-                         .arg(tr("Task"), tr("Acc@0.5 (%)"), tr("95% interval"), tr("mean IoU"));
-    for (auto it = report.humans.perTask.begin(); it != report.humans.perTask.end(); ++it)
-        md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
-                      .arg(it.key())
-                      .arg(it->n)
-                      .arg(percent(it->acc50), interval(it->ci50),
-                           QString::number(it->miou, 'f', 3));
-    return md;
 }
 
 } // namespace migician::annotate

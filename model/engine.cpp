@@ -89,6 +89,40 @@ std::string path(const std::string &dir, const char *file)
     return (fs::path(dir) / file).string();
 }
 
+// Filesystem checks through the error_code overloads: a path that cannot be examined
+// (permission denied, a symlink loop, ...) is a message, never a filesystem_error thrown into
+// whatever event loop called us. Each returns what is wrong with the path (empty: nothing).
+std::string statusProblem(const std::string &file, fs::file_status &status)
+{
+    std::error_code error;
+    status = fs::status(file, error);
+    if (error && status.type() != fs::file_type::not_found)
+        return "cannot be examined (" + error.message() + ")";
+    return {};
+}
+
+std::string folderProblem(const std::string &dir)
+{
+    fs::file_status status;
+    if (std::string why = statusProblem(dir, status); !why.empty())
+        return why;
+    return fs::is_directory(status) ? std::string() : std::string("not a folder");
+}
+
+std::string fileProblem(const std::string &file)
+{
+    fs::file_status status;
+    if (std::string why = statusProblem(file, status); !why.empty())
+        return why;
+    return fs::exists(status) ? std::string() : std::string("missing");
+}
+
+bool isFile(const std::string &file)
+{
+    std::error_code error;
+    return fs::is_regular_file(file, error);
+}
+
 } // namespace
 
 struct Engine::Impl
@@ -111,13 +145,13 @@ Engine::~Engine() = default;
 std::vector<std::string> checkCheckpointFolder(const std::string &dir)
 {
     std::vector<std::string> problems;
-    if (!fs::is_directory(dir))
-        return {dir + ": not a folder"};
+    if (const std::string why = folderProblem(dir); !why.empty())
+        return {dir + ": " + why};
     for (const char *file : {"config.json", "tokenizer.json"})
-        if (!fs::exists(path(dir, file)))
-            problems.push_back(path(dir, file) + ": missing");
-    if (!fs::exists(path(dir, "model.safetensors.index.json"))
-        && !fs::exists(path(dir, "model.safetensors")))
+        if (const std::string why = fileProblem(path(dir, file)); !why.empty())
+            problems.push_back(path(dir, file) + ": " + why);
+    if (!isFile(path(dir, "model.safetensors.index.json"))
+        && !isFile(path(dir, "model.safetensors")))
         problems.push_back(dir + ": no model.safetensors.index.json or model.safetensors");
     if (!problems.empty())
         return problems;
@@ -139,25 +173,28 @@ std::vector<std::string> checkCheckpointFolder(const std::string &dir)
     return problems;
 }
 
-std::unique_ptr<Engine> Engine::load(const EngineOptions &options, const Progress &progress)
+std::unique_ptr<Engine> Engine::load(const EngineOptions &options, const Progress &progress,
+                                     const RunControl &control)
 {
     auto impl = std::make_unique<Impl>();
     impl->options = options;
-    const at::Device device = resolveDevice(options.device, options.dtype);
-    at::set_num_threads(options.threads > 0
-                                ? options.threads
-                                : int(std::max(1u, std::thread::hardware_concurrency())));
     const std::string &dir = options.modelDir;
-    if (!fs::is_directory(dir))
-        throw ModelError(dir, "is not a checkpoint folder");
+    if (const std::string why = folderProblem(dir); !why.empty())
+        throw ModelError(dir, why == "not a folder" ? "is not a checkpoint folder" : why);
     if (progress)
         progress(0.0, "config.json");
     impl->config = ModelConfig::fromFile(path(dir, "config.json"));
-    impl->generation = fs::exists(path(dir, "generation_config.json"))
+    impl->options.dtype = resolveDType(options.dtype, impl->config, options.device);
+    const DType dtype = impl->options.dtype;
+    const at::Device device = resolveDevice(options.device, dtype);
+    at::set_num_threads(options.threads > 0
+                                ? options.threads
+                                : int(std::max(1u, std::thread::hardware_concurrency())));
+    impl->generation = isFile(path(dir, "generation_config.json"))
                                ? GenerationConfig::fromFile(path(dir, "generation_config.json"))
                                : GenerationConfig{};
     impl->preprocessor
-            = fs::exists(path(dir, "preprocessor_config.json"))
+            = isFile(path(dir, "preprocessor_config.json"))
                       ? PreprocessorConfig::fromFile(path(dir, "preprocessor_config.json"))
                       : PreprocessorConfig{};
     if (progress)
@@ -165,15 +202,18 @@ std::unique_ptr<Engine> Engine::load(const EngineOptions &options, const Progres
     impl->tokenizer = Tokenizer::fromFile(path(dir, "tokenizer.json"));
     impl->checkpoint = Checkpoint::open(dir);
     if (device.is_cpu())
-        ensureMemoryFor(impl->checkpoint, options.dtype, dir);
+        ensureMemoryFor(impl->checkpoint, dtype, dir);
     try {
-        auto weights = Qwen2VLWeights::load(impl->checkpoint, impl->config, device,
-                                            toScalarType(options.dtype),
-                                            [&](double fraction, const std::string &tensor) {
-                                                if (progress)
-                                                    progress(0.02 + 0.98 * fraction, tensor);
-                                            });
+        auto weights = Qwen2VLWeights::load(
+                impl->checkpoint, impl->config, device, toScalarType(dtype),
+                [&](double fraction, const std::string &tensor) {
+                    if (progress)
+                        progress(0.02 + 0.98 * fraction, tensor);
+                },
+                &control);
         impl->model = std::make_unique<Qwen2VLModel>(impl->config, std::move(weights));
+    } catch (const Cancelled &) {
+        throw;
     } catch (const ModelError &) {
         throw;
     } catch (const std::bad_alloc &) {
@@ -194,6 +234,11 @@ GroundingResult Engine::ground(const GroundingRequest &request,
     if (callbacks.onStage)
         callbacks.onStage(Stage::Preprocess);
     const auto start = Clock::now();
+    const RunControl control{callbacks.cancel, callbacks.onProgress};
+    if (control.cancelled()) {
+        result.cancelled = true;
+        return result;
+    }
 
     const PromptInputs prompt = buildPromptInputs(*d->tokenizer, d->preprocessor, request.images,
                                                   request.limits, request.query);
@@ -215,10 +260,15 @@ GroundingResult Engine::ground(const GroundingRequest &request,
     }
     const double preprocessMs
             = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    if (control.cancelled()) { // preprocessing large images takes a while too
+        result.cancelled = true;
+        return result;
+    }
 
     GenerationHooks hooks;
     hooks.onStage = callbacks.onStage;
     hooks.cancel = callbacks.cancel;
+    hooks.onProgress = callbacks.onProgress;
     std::vector<TokenId> generated;
     hooks.onToken = [&](std::int64_t token) {
         generated.push_back(TokenId(token));
@@ -228,6 +278,9 @@ GroundingResult Engine::ground(const GroundingRequest &request,
     GenerationOutput output;
     try {
         output = d->model->generate(inputs, request.sampling, hooks);
+    } catch (const Cancelled &) {
+        result.cancelled = true;
+        return result;
     } catch (const ModelError &) {
         throw;
     } catch (const std::bad_alloc &) {

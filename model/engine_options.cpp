@@ -1,4 +1,5 @@
-// The torch-free parts of engine.h: names of devices, dtypes and stages, and sampling defaults.
+// The torch-free parts of engine.h: names of devices, dtypes and stages, the precision rule and
+// sampling defaults.
 #include "engine.h"
 
 #include "model/model_error.h"
@@ -13,6 +14,8 @@ const char *deviceName(Device device)
 const char *dtypeName(DType dtype)
 {
     switch (dtype) {
+    case DType::Auto:
+        return "auto";
     case DType::Float32:
         return "float32";
     case DType::BFloat16:
@@ -34,6 +37,8 @@ Device parseDevice(const std::string &name)
 
 DType parseDType(const std::string &name)
 {
+    if (name == "auto")
+        return DType::Auto;
     if (name == "float32" || name == "fp32")
         return DType::Float32;
     if (name == "bfloat16" || name == "bf16")
@@ -41,12 +46,26 @@ DType parseDType(const std::string &name)
     if (name == "float16" || name == "fp16")
         return DType::Float16;
     throw ModelError("--dtype",
-                     "unknown dtype \"" + name + "\" (use float32, bfloat16 or float16)");
+                     "unknown dtype \"" + name + "\" (use auto, float32, bfloat16 or float16)");
+}
+
+DType resolveDType(DType requested, const ModelConfig &config, Device device)
+{
+    if (requested != DType::Auto)
+        return requested;
+    const std::string &stored = config.torchDtype;
+    if (stored == "float32")
+        return DType::Float32;
+    if (stored == "float16")
+        return device == Device::Cuda ? DType::Float16 : DType::BFloat16;
+    return DType::BFloat16;
 }
 
 const char *stageName(Stage stage)
 {
     switch (stage) {
+    case Stage::Load:
+        return "load";
     case Stage::Preprocess:
         return "preprocess";
     case Stage::Vision:

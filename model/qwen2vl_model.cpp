@@ -32,6 +32,8 @@ void synchronize(const at::Tensor &t)
 at::ScalarType toScalarType(DType dtype)
 {
     switch (dtype) {
+    case DType::Auto:
+        throw ModelError("--dtype auto", "is resolved against a checkpoint's config.json first");
     case DType::Float32:
         return at::kFloat;
     case DType::BFloat16:
@@ -66,7 +68,8 @@ Qwen2VLModel::Qwen2VLModel(const ModelConfig &config, Qwen2VLWeights weights)
 {}
 
 at::Tensor Qwen2VLModel::inputEmbeddings(const ModelInputs &inputs, StageTimings *timings,
-                                         const std::function<void(Stage)> &onStage) const
+                                         const std::function<void(Stage)> &onStage,
+                                         const RunControl *control) const
 {
     const auto L = std::int64_t(inputs.ids.size());
     const at::Tensor ids = at::tensor(inputs.ids, at::kLong);
@@ -82,7 +85,8 @@ at::Tensor Qwen2VLModel::inputEmbeddings(const ModelInputs &inputs, StageTimings
     if (onStage)
         onStage(Stage::Vision);
     const auto start = Clock::now();
-    const at::Tensor imageEmbeds = m_vision.forward(inputs.pixelValues, inputs.grids);
+    const at::Tensor imageEmbeds
+            = m_vision.forward(inputs.pixelValues, inputs.grids, nullptr, control);
     synchronize(imageEmbeds);
     if (timings)
         timings->visionMs += msSince(start);
@@ -100,12 +104,29 @@ GenerationOutput Qwen2VLModel::generate(const ModelInputs &inputs, const Samplin
                                         const GenerationHooks &hooks)
 {
     GenerationOutput out;
+    try {
+        generateInto(out, inputs, sampling, hooks);
+    } catch (const Cancelled &) {
+        // Whatever the prefill wrote is dropped: the next request starts from an empty cache.
+        m_cache.clear();
+        out.cancelled = true;
+    } catch (...) {
+        m_cache.clear();
+        throw;
+    }
+    return out;
+}
+
+void Qwen2VLModel::generateInto(GenerationOutput &out, const ModelInputs &inputs,
+                                const SamplingOptions &sampling, const GenerationHooks &hooks)
+{
     const auto L = std::int64_t(inputs.ids.size());
     if (L == 0)
         throw ModelError("prompt", "is empty");
     const MropePositions mrope = computeMropePositions(
             inputs.ids, m_config.imageTokenId, inputs.grids, m_config.vision.spatialMergeSize);
-    const at::Tensor embeds = inputEmbeddings(inputs, &out.timings, hooks.onStage);
+    const RunControl control{hooks.cancel, hooks.onProgress};
+    const at::Tensor embeds = inputEmbeddings(inputs, &out.timings, hooks.onStage, &control);
 
     const int maxNew = std::max(0, sampling.maxNewTokens);
     const bool staticStep = useStaticDecodeStep(device());
@@ -120,7 +141,8 @@ GenerationOutput Qwen2VLModel::generate(const ModelInputs &inputs, const Samplin
     for (int axis = 0; axis < 3; ++axis)
         std::copy(mrope.axes[axis].begin(), mrope.axes[axis].end(),
                   positions[axis].data_ptr<std::int64_t>());
-    at::Tensor logits = m_decoder.logits(m_decoder.forward(embeds, positions, m_cache));
+    at::Tensor logits
+            = m_decoder.logits(m_decoder.forward(embeds, positions, m_cache, nullptr, &control));
     synchronize(logits);
     out.prefillLogits = logits;
     out.timings.prefillMs = msSince(start);
@@ -130,11 +152,8 @@ GenerationOutput Qwen2VLModel::generate(const ModelInputs &inputs, const Samplin
     if (hooks.onStage)
         hooks.onStage(Stage::Decode);
     start = Clock::now();
+    control.step(Stage::Decode, 0, maxNew); // Cancelled: out keeps the tokens generated so far
     for (int step = 0; step < maxNew; ++step) {
-        if (hooks.cancel && hooks.cancel->load()) {
-            out.cancelled = true;
-            break;
-        }
         const std::int64_t token = sampler.next(logits);
         out.tokens.push_back(token);
         sampler.observe(token);
@@ -146,10 +165,7 @@ GenerationOutput Qwen2VLModel::generate(const ModelInputs &inputs, const Samplin
                              != sampling.stopTokenIds.end();
         if (stop || step + 1 == maxNew)
             break;
-        if (hooks.cancel && hooks.cancel->load()) {
-            out.cancelled = true;
-            break;
-        }
+        control.step(Stage::Decode, step + 1, maxNew);
         if (staticStep) {
             logits = m_step->run(token, mrope.decodePosition(step));
         } else {
@@ -161,7 +177,6 @@ GenerationOutput Qwen2VLModel::generate(const ModelInputs &inputs, const Samplin
     }
     synchronize(logits);
     out.timings.decodeMs = msSince(start);
-    return out;
 }
 
 } // namespace migician::model

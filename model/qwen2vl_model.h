@@ -42,13 +42,19 @@ struct GenerationHooks
 {
     std::function<void(Stage)> onStage;
     std::function<void(std::int64_t)> onToken;
+    // Polled, and onProgress called, between vision blocks, prefill layers and decode steps.
     const std::atomic<bool> *cancel = nullptr;
+    std::function<void(Stage stage, int done, int total)> onProgress;
 };
 
+// Owns the weights; the vision tower and the decoder refer into them, so it can be neither copied
+// nor moved (hold it by unique_ptr).
 class Qwen2VLModel
 {
 public:
     Qwen2VLModel(const ModelConfig &config, Qwen2VLWeights weights);
+    Qwen2VLModel(const Qwen2VLModel &) = delete;
+    Qwen2VLModel &operator=(const Qwen2VLModel &) = delete;
 
     const ModelConfig &config() const { return m_config; }
     at::Device device() const { return m_weights.text.embedTokens.device(); }
@@ -61,14 +67,22 @@ public:
     bool decodeGraphRecorded() const { return m_step && m_step->graphRecorded(); }
 
     // Token embeddings with the image rows replaced by the vision tower's output, in order.
-    // Throws ModelError when the number of image tokens differs from the vision output rows.
+    // Throws ModelError when the number of image tokens differs from the vision output rows, and
+    // Cancelled when `control` is cancelled between vision blocks.
     at::Tensor inputEmbeddings(const ModelInputs &inputs, StageTimings *timings = nullptr,
-                               const std::function<void(Stage)> &onStage = {}) const;
+                               const std::function<void(Stage)> &onStage = {},
+                               const RunControl *control = nullptr) const;
 
+    // A cancel (hooks.cancel) stops it at the next vision block, prefill layer or decode step:
+    // the output then has `cancelled` set, the tokens generated so far, and the KV cache is
+    // cleared for the next request.
     GenerationOutput generate(const ModelInputs &inputs, const SamplingOptions &sampling,
                               const GenerationHooks &hooks = {});
 
 private:
+    void generateInto(GenerationOutput &out, const ModelInputs &inputs,
+                      const SamplingOptions &sampling, const GenerationHooks &hooks);
+
     ModelConfig m_config;
     Qwen2VLWeights m_weights;
     VisionTower m_vision;

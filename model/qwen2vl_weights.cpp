@@ -136,7 +136,7 @@ std::vector<ExpectedTensor> expectedTensors(const ModelConfig &config)
 
 Qwen2VLWeights Qwen2VLWeights::load(const Checkpoint &checkpoint, const ModelConfig &config,
                                     at::Device device, at::ScalarType dtype,
-                                    const Progress &progress)
+                                    const Progress &progress, const RunControl *control)
 {
     Qwen2VLWeights w;
     std::set<std::string> known;
@@ -157,6 +157,8 @@ Qwen2VLWeights Qwen2VLWeights::load(const Checkpoint &checkpoint, const ModelCon
     forEachSlot(w, config,
                 [&](at::Tensor &slot, const std::string &name,
                     const std::vector<std::int64_t> &shape, bool optional) {
+                    if (control)
+                        control->step(Stage::Load, int(done), int(total));
                     ++done;
                     if (!checkpoint.contains(name)) {
                         if (optional)
@@ -173,6 +175,8 @@ Qwen2VLWeights Qwen2VLWeights::load(const Checkpoint &checkpoint, const ModelCon
                     if (progress)
                         progress(double(done) / double(total), name);
                 });
+    if (control)
+        control->step(Stage::Load, int(total), int(total));
     finish(w, config);
     return w;
 }

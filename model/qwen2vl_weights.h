@@ -5,6 +5,7 @@
 #pragma once
 
 #include "model/model_config.h"
+#include "model/run_control.h"
 #include "model/safetensors.h"
 
 #include <ATen/ATen.h>
@@ -60,9 +61,11 @@ struct Qwen2VLWeights
     TextWeights text;
 
     using Progress = std::function<void(double fraction, const std::string &tensor)>;
+    // `control`, when given, is stepped before every tensor and after the last (Stage::Load):
+    // a cancel throws Cancelled and frees what was loaded so far.
     static Qwen2VLWeights load(const Checkpoint &checkpoint, const ModelConfig &config,
                                at::Device device, at::ScalarType dtype,
-                               const Progress &progress = {});
+                               const Progress &progress = {}, const RunControl *control = nullptr);
     // Random weights of the right shapes (benchmarks only: never show their output as an answer).
     static Qwen2VLWeights random(const ModelConfig &config, at::Device device, at::ScalarType dtype,
                                  std::uint64_t seed);

@@ -34,10 +34,13 @@ void KvCache::reserve(const ModelConfig &config, std::int64_t tokens, at::Device
     const auto options = at::TensorOptions().dtype(dtype).device(device);
     const std::vector<std::int64_t> shape{config.numHiddenLayers, config.numKeyValueHeads, tokens,
                                           config.headDim()};
+    // Free the old cache first (peak memory), and keep the new halves only when both exist.
     keys = at::Tensor();
     values = at::Tensor();
-    keys = zeroed ? at::zeros(shape, options) : at::empty(shape, options);
-    values = zeroed ? at::zeros(shape, options) : at::empty(shape, options);
+    at::Tensor newKeys = zeroed ? at::zeros(shape, options) : at::empty(shape, options);
+    at::Tensor newValues = zeroed ? at::zeros(shape, options) : at::empty(shape, options);
+    keys = std::move(newKeys);
+    values = std::move(newValues);
     this->zeroed = zeroed;
 }
 
@@ -140,7 +143,8 @@ at::Tensor TextDecoder::mlp(const DecoderLayerWeights &w, const at::Tensor &x) c
 }
 
 at::Tensor TextDecoder::forward(const at::Tensor &embeds, const at::Tensor &positions,
-                                KvCache &cache, std::vector<at::Tensor> *hiddenStates) const
+                                KvCache &cache, std::vector<at::Tensor> *hiddenStates,
+                                const RunControl *control) const
 {
     const std::int64_t L = embeds.size(0);
     if (cache.length + L > cache.capacity())
@@ -157,10 +161,14 @@ at::Tensor TextDecoder::forward(const at::Tensor &embeds, const at::Tensor &posi
     step.mask = &mask;
     at::Tensor x = embeds;
     for (int i = 0; i < m_config.numHiddenLayers; ++i) {
+        if (control)
+            control->step(Stage::Prefill, i, m_config.numHiddenLayers);
         if (hiddenStates)
             hiddenStates->push_back(x);
         x = layer(i, x, cos, sin, step, cache);
     }
+    if (control)
+        control->step(Stage::Prefill, m_config.numHiddenLayers, m_config.numHiddenLayers);
     cache.length += L;
     if (hiddenStates) {
         const at::Tensor all = rmsNorm(x, m_weights.finalNorm);

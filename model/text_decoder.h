@@ -5,6 +5,7 @@
 #include "model/attention.h"
 #include "model/model_config.h"
 #include "model/qwen2vl_weights.h"
+#include "model/run_control.h"
 
 #include <ATen/ATen.h>
 
@@ -22,6 +23,8 @@ struct KvCache
     bool zeroed = false; // no slot holds garbage (see reserve)
 
     std::int64_t capacity() const { return keys.defined() ? keys.size(2) : 0; }
+    // Room for `tokens` (length reset to 0). When the allocation fails the exception propagates
+    // and the cache is left empty (no keys without values), ready for a smaller request.
     // `zeroed`: slots never written hold zeros, as the fixed-shape decode step needs (it reads the
     // whole capacity and masks the slots beyond the length; garbage could be NaN). Capacity is
     // then rounded up so that the same cache, and a CUDA graph recorded on it, serve many requests.
@@ -31,19 +34,24 @@ struct KvCache
     std::int64_t bytes() const { return keys.defined() ? 2 * keys.nbytes() : 0; }
 };
 
+// Refers into weights it does not own: neither copyable nor movable.
 class TextDecoder
 {
 public:
     TextDecoder(const ModelConfig &config, const TextWeights &weights);
+    TextDecoder(const TextDecoder &) = delete;
+    TextDecoder &operator=(const TextDecoder &) = delete;
 
     at::Tensor embed(const at::Tensor &ids) const; // [L] int64 -> [L, hidden]
 
     // Runs `embeds` [L, hidden] at `positions` [3, L] (t, h, w) after what the cache holds, appends
     // their keys/values, and returns the final-norm hidden state of the LAST position [hidden].
     // `hiddenStates`, when given, receives every layer's input and the final-norm output [L,
-    // hidden].
+    // hidden]. `control`, when given, is stepped before every layer and after the last
+    // (Stage::Prefill); a Cancelled leaves `cache.length` as it was.
     at::Tensor forward(const at::Tensor &embeds, const at::Tensor &positions, KvCache &cache,
-                       std::vector<at::Tensor> *hiddenStates = nullptr) const;
+                       std::vector<at::Tensor> *hiddenStates = nullptr,
+                       const RunControl *control = nullptr) const;
 
     at::Tensor logits(const at::Tensor &hidden) const; // [hidden] -> float32 [vocab]
 

@@ -114,7 +114,8 @@ at::Tensor VisionTower::mlp(const VisionBlockWeights &w, const at::Tensor &x) co
 
 at::Tensor VisionTower::forward(const at::Tensor &pixelValues,
                                 const std::vector<std::array<int, 3>> &grids,
-                                std::vector<at::Tensor> *blockOutputs) const
+                                std::vector<at::Tensor> *blockOutputs,
+                                const RunControl *control) const
 {
     const auto dtype = m_weights.patchEmbed.scalar_type();
     const auto device = m_weights.patchEmbed.device();
@@ -134,11 +135,16 @@ at::Tensor VisionTower::forward(const at::Tensor &pixelValues,
     const at::Tensor cos = emb.cos();
     const at::Tensor sin = emb.sin();
 
-    for (const auto &w : m_weights.blocks) {
-        x = block(w, x, cos, sin, bounds);
+    const int depth = int(m_weights.blocks.size());
+    for (int i = 0; i < depth; ++i) {
+        if (control)
+            control->step(Stage::Vision, i, depth);
+        x = block(m_weights.blocks[std::size_t(i)], x, cos, sin, bounds);
         if (blockOutputs)
             blockOutputs->push_back(x);
     }
+    if (control)
+        control->step(Stage::Vision, depth, depth);
     const std::int64_t E = m_config.embedDim;
     const int mm = m_config.spatialMergeSize * m_config.spatialMergeSize;
     x = at::layer_norm(x, {E}, m_weights.mergerNormWeight, m_weights.mergerNormBias,

@@ -5,6 +5,7 @@
 
 #include "model/model_config.h"
 #include "model/qwen2vl_weights.h"
+#include "model/run_control.h"
 
 #include <ATen/ATen.h>
 
@@ -13,15 +14,20 @@
 
 namespace migician::model {
 
+// Refers into weights it does not own: neither copyable nor movable.
 class VisionTower
 {
 public:
     VisionTower(const VisionConfig &config, const VisionWeights &weights);
+    VisionTower(const VisionTower &) = delete;
+    VisionTower &operator=(const VisionTower &) = delete;
 
     // pixelValues [N, 1176] (all images' rows concatenated), grids (t, h, w) per image.
     // Returns [N / merge^2, hidden]. `blockOutputs`, when given, receives each block's output.
+    // `control`, when given, is stepped before every block and after the last (Stage::Vision).
     at::Tensor forward(const at::Tensor &pixelValues, const std::vector<std::array<int, 3>> &grids,
-                       std::vector<at::Tensor> *blockOutputs = nullptr) const;
+                       std::vector<at::Tensor> *blockOutputs = nullptr,
+                       const RunControl *control = nullptr) const;
 
     // Rotary angles [N, head_dim / 2] (row half, then column half) for the patch rows in order.
     at::Tensor rotaryAngles(const std::vector<std::array<int, 3>> &grids) const;

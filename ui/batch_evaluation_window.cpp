@@ -45,6 +45,9 @@ BatchEvaluationWindow::BatchEvaluationWindow(QWidget *parent)
     , m_bench(new QLineEdit(this))
     , m_imagesRoot(new QLineEdit(this))
     , m_backend(new QComboBox(this))
+    , m_device(new QComboBox(this))
+    , m_dtype(new QComboBox(this))
+    , m_protocol(new QLabel(this))
     , m_tasks(new QListWidget(this))
     , m_limit(new QSpinBox(this))
     , m_seeded(new QCheckBox(tr("Seeded random sample"), this))
@@ -75,6 +78,17 @@ BatchEvaluationWindow::BatchEvaluationWindow(QWidget *parent)
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020"));
     m_progress->setFormat(tr("%v of %m cases"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    m_device->addItem(tr("GPU (CUDA)"), QStringLiteral("cuda"));
+    m_dtype->addItem(tr("Automatic (the checkpoint's dtype)"), QStringLiteral("auto"));
+    m_dtype->addItem(QStringLiteral("bfloat16"), QStringLiteral("bfloat16"));
+    m_dtype->addItem(QStringLiteral("float32"), QStringLiteral("float32"));
+    m_dtype->addItem(QStringLiteral("float16 (CUDA)"), QStringLiteral("float16"));
+    m_protocol->setWordWrap(true);
+    m_protocol->setText(
+            tr("Official MIG-Bench protocol: every image, then the question with the format "
+               "suffix; the checkpoint's generation settings; at most 128 new tokens; images at "
+               "their native size (within the qwen-vl-utils limits)."));
 
     auto fileRow = [this](QLineEdit *edit, void (BatchEvaluationWindow::*choose)()) {
         auto *row = new QHBoxLayout;
@@ -92,6 +106,13 @@ BatchEvaluationWindow::BatchEvaluationWindow(QWidget *parent)
     form->addRow(tr("Images root:"),
                  fileRow(m_imagesRoot, &BatchEvaluationWindow::chooseImagesRoot));
     form->addRow(tr("Backend:"), m_backend);
+    auto *engineRow = new QHBoxLayout;
+    engineRow->addWidget(m_device);
+    engineRow->addWidget(new QLabel(tr("Precision:"), this));
+    engineRow->addWidget(m_dtype);
+    engineRow->addStretch(1);
+    form->addRow(tr("Device:"), engineRow);
+    form->addRow(tr("Protocol:"), m_protocol);
     form->addRow(tr("Tasks:"), m_tasks);
     auto *limitRow = new QHBoxLayout;
     limitRow->addWidget(m_limit);
@@ -118,6 +139,7 @@ BatchEvaluationWindow::BatchEvaluationWindow(QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_seeded, &QCheckBox::toggled, m_seed, &QSpinBox::setEnabled);
+    connect(m_backend, &QComboBox::currentIndexChanged, this, [this] { setState(m_state); });
     connect(m_bench, &QLineEdit::editingFinished, this, [this] {
         // Leaving the field also "finishes" it: keep the task choice unless the file changed.
         if (m_bench->text() != m_loadedBench)
@@ -139,7 +161,15 @@ BatchEvaluationWindow::BatchEvaluationWindow(QWidget *parent)
                     .arg(alreadyDone)
                     .arg(total - alreadyDone));
     });
+    connect(worker, &BatchEvaluationWorker::prepared, this,
+            [this](const QString &protocol) { log(tr("Backend ready (%1).").arg(protocol)); });
     connect(worker, &BatchEvaluationWorker::progress, this, &BatchEvaluationWindow::onProgress);
+    connect(worker, &BatchEvaluationWorker::caseFailed, this,
+            [this](int caseIndex, const QString &reason) {
+                log(tr("case %1 failed (not scored; retried when the run is started again): %2")
+                            .arg(caseIndex)
+                            .arg(reason));
+            });
     connect(worker, &BatchEvaluationWorker::paused, this, [this](int done, int total) {
         log(tr("Paused after %1 of %2 cases.").arg(done).arg(total));
         m_eta->setText(tr("Paused"));
@@ -151,11 +181,17 @@ BatchEvaluationWindow::BatchEvaluationWindow(QWidget *parent)
         setState(State::Idle);
     });
     connect(worker, &BatchEvaluationWorker::finished, this,
-            [this](const QString &file, int predictions, double seconds) {
+            [this](const QString &file, int predictions, int failedCases, double seconds) {
                 log(tr("Finished: %1 predictions in %2; results in %3")
                             .arg(predictions)
                             .arg(duration(seconds), file));
-                m_eta->setText(tr("Finished"));
+                if (failedCases > 0)
+                    log(tr("%n case(s) failed and are not scored; start the run again to retry "
+                           "them.",
+                           nullptr, failedCases));
+                m_eta->setText(failedCases > 0
+                                       ? tr("Finished, %n case(s) failed", nullptr, failedCases)
+                                       : tr("Finished"));
                 setState(State::Finished);
                 Q_EMIT projectChanged(m_projectFile);
             });
@@ -190,9 +226,17 @@ void BatchEvaluationWindow::setEngineSettings(const EngineSettings &engine)
     m_engine = engine;
     m_backend->clear();
     if (!engine.modelDir.isEmpty())
-        m_backend->addItem(tr("Migician (%1, %2)").arg(engine.modelDir, engine.device), Migician);
+        m_backend->addItem(tr("Migician (%1)").arg(engine.modelDir), Migician);
     m_backend->addItem(tr("Built-in assistant (OpenCV)"), Assistant);
     m_backend->setCurrentIndex(0);
+    m_device->setCurrentIndex(std::max(0, m_device->findData(engine.device)));
+    m_dtype->setCurrentIndex(std::max(0, m_dtype->findData(engine.dtype)));
+    setState(m_state);
+}
+
+void BatchEvaluationWindow::setSharedEngine(std::shared_ptr<model::SharedEngine> engines)
+{
+    m_engines = std::move(engines);
 }
 
 bool BatchEvaluationWindow::setBenchFile(const QString &file)
@@ -254,7 +298,9 @@ BatchEvaluationRequest BatchEvaluationWindow::request() const
     r.resultsFile = m_results->text();
     if (m_backend->currentData().toInt() == Migician) {
         r.modelDir = m_engine.modelDir;
-        r.device = m_engine.device;
+        r.device = m_device->currentData().toString();
+        r.dtype = m_dtype->currentData().toString();
+        r.engines = m_engines;
     }
     bool all = true;
     for (int i = 0; i < m_tasks->count(); ++i) {
@@ -340,6 +386,9 @@ void BatchEvaluationWindow::setState(State state)
     for (QWidget *w : std::initializer_list<QWidget *>{m_bench, m_imagesRoot, m_backend, m_tasks,
                                                        m_limit, m_seeded, m_results})
         w->setEnabled(configurable);
+    const bool model = m_backend->currentData().toInt() == Migician;
+    m_device->setEnabled(configurable && model);
+    m_dtype->setEnabled(configurable && model);
     m_seed->setEnabled(configurable && m_seeded->isChecked());
     for (QWidget *browse : std::as_const(m_browseButtons))
         browse->setEnabled(configurable);

@@ -1,9 +1,10 @@
 // Batch evaluation: choose a MIG-Bench JSON and its images root, a backend (the Migician model
-// when a checkpoint is configured, else the built-in assistant), a subset of tasks and a limit
-// (the first N cases or a seeded sample), then run it in BatchEvaluationWorker's thread with a
-// progress bar, an ETA, pause/resume and cancel. Predictions go into the project (an interrupted
-// run is resumed by starting it again); at the end the results file can be opened in the
-// dashboard.
+// when a checkpoint is configured, on the workbench's already loaded engine, with its device and
+// precision; else the built-in assistant), a subset of tasks and a limit (the first N cases or a
+// seeded sample), then run it under the official MIG-Bench protocol in BatchEvaluationWorker's
+// thread with a progress bar, an ETA, pause/resume and cancel. Predictions go into the project
+// (an interrupted run, or one with failed cases, is resumed by starting it again); at the end the
+// results file can be opened in the dashboard.
 #pragma once
 
 #include "ui/batch_evaluation_worker.h"
@@ -35,8 +36,11 @@ public:
 
     // The project that receives the predictions (the workbench's open one); empty: none.
     void setProjectFile(const QString &file);
-    // The Migician backend is offered when engine.modelDir is set.
+    // The Migician backend is offered when engine.modelDir is set; its device and precision
+    // start as the workbench's.
     void setEngineSettings(const EngineSettings &engine);
+    // The workbench's engine: the Migician backend runs on it instead of loading another copy.
+    void setSharedEngine(std::shared_ptr<model::SharedEngine> engines);
     // Reads the bench and lists its tasks; false (and the error shown) when it cannot be read.
     bool setBenchFile(const QString &file);
     void setImagesRoot(const QString &folder);
@@ -47,6 +51,9 @@ public:
     // For tests and screenshots.
     BatchEvaluationWorker *worker() const { return m_thread->worker(); }
     QComboBox *backendCombo() const { return m_backend; }
+    QComboBox *deviceCombo() const { return m_device; }
+    QComboBox *dtypeCombo() const { return m_dtype; }
+    QLabel *protocolLabel() const { return m_protocol; }
     QListWidget *taskList() const { return m_tasks; }
     QSpinBox *limitSpin() const { return m_limit; }
     QCheckBox *seededCheck() const { return m_seeded; }
@@ -82,6 +89,7 @@ private:
     State m_state = State::Idle;
     QString m_projectFile;
     EngineSettings m_engine;
+    std::shared_ptr<model::SharedEngine> m_engines;
     QString m_loadedBench; // the bench whose tasks are listed
     bool m_resultsChosen = false;
 
@@ -89,6 +97,9 @@ private:
     QLineEdit *m_bench;
     QLineEdit *m_imagesRoot;
     QComboBox *m_backend;
+    QComboBox *m_device;
+    QComboBox *m_dtype;
+    QLabel *m_protocol;
     QListWidget *m_tasks;
     QSpinBox *m_limit;
     QCheckBox *m_seeded;

@@ -1,5 +1,6 @@
 #include "ui/batch_evaluation_worker.h"
 
+#include "model/shared_engine.h"
 #include "ui/evaluation_runner.h"
 
 #include <QElapsedTimer>
@@ -46,11 +47,31 @@ void BatchEvaluationWorker::start(const BatchEvaluationRequest &request)
     try {
         m_backend = request.modelDir.isEmpty()
                             ? makeAssistantBackend()
-                            : makeMigicianBackend(request.modelDir, request.device);
+                            : makeMigicianBackend(request.engines
+                                                          ? request.engines
+                                                          : std::make_shared<model::SharedEngine>(),
+                                                  request.modelDir, request.device, request.dtype);
     } catch (const std::exception &error) {
         Q_EMIT failed(QString::fromUtf8(error.what()));
         return;
     }
+    m_protocol = request.protocol;
+    m_protocol.dtype = request.dtype;
+    m_protocol.device = request.device;
+    QString error;
+    model::RunControl control;
+    control.cancel = &m_cancel;
+    if (!m_backend->prepare(&m_protocol, &error, control)) {
+        if (error.isEmpty())
+            Q_EMIT cancelled(0, int(m_indices.size()));
+        else
+            Q_EMIT failed(error);
+        return;
+    }
+    Q_EMIT prepared(m_protocol.isOfficial()
+                            ? tr("official MIG-Bench protocol")
+                            : tr("deviating from the official protocol: %1")
+                                      .arg(m_protocol.deviations().join(QStringLiteral(", "))));
     auto store = ProjectStore::open(request.projectFile);
     if (!store) {
         Q_EMIT failed(store.error());
@@ -63,6 +84,7 @@ void BatchEvaluationWorker::start(const BatchEvaluationRequest &request)
     identity.model = request.modelDir.isEmpty() ? QString()
                                                 : QFileInfo(request.modelDir).absoluteFilePath();
     identity.indices = m_indices;
+    identity.protocol = m_protocol.identity();
     auto log = openProjectLog(*m_store, request.imagesRoot, identity);
     if (!log) {
         Q_EMIT failed(log.error());
@@ -94,22 +116,31 @@ void BatchEvaluationWorker::runSelected()
     QElapsedTimer timer;
     timer.start();
     EvaluationRunner runner(m_cases, m_request.imagesRoot, *m_backend, *m_log);
+    model::RunControl control;
+    control.cancel = &m_cancel;
+    control.onProgress = [this](model::Stage stage, int done, int total) {
+        Q_EMIT caseProgress(QString::fromLatin1(model::stageName(stage)), done, total);
+    };
     const Status ran = runner.run(
             m_indices,
             [this, &stop](const EvaluationProgress &p) {
+                if (p.last.failed())
+                    Q_EMIT caseFailed(p.last.index, p.last.failure);
                 Q_EMIT progress(p.done, p.total, p.etaSeconds, p.last.index, p.last.seconds);
                 stop = m_pause.load() || m_cancel.load();
             },
-            &stop);
+            &stop, control);
     m_elapsedMs += timer.elapsed();
     if (!ran) {
         Q_EMIT failed(ran.error());
         return;
     }
-    const int done = int(std::count_if(m_indices.begin(), m_indices.end(),
-                                       [this](int i) { return m_log->finished().contains(i); }));
+    const auto attempted = [this](int i) {
+        return m_log->finished().contains(i) || m_log->failures().contains(i);
+    };
+    const int done = int(std::count_if(m_indices.begin(), m_indices.end(), attempted));
     const int total = int(m_indices.size());
-    if (done < total) {
+    if (runner.stoppedEarly()) {
         if (m_cancel)
             Q_EMIT cancelled(done, total);
         else
@@ -120,16 +151,20 @@ void BatchEvaluationWorker::runSelected()
         Q_EMIT failed(written.error());
         return;
     }
-    Q_EMIT finished(m_request.resultsFile, int(runner.records().size()), m_elapsedMs / 1000.0);
+    Q_EMIT finished(m_request.resultsFile, int(m_log->finished().size()),
+                    int(m_log->failures().size()), m_elapsedMs / 1000.0);
 }
 
 Status BatchEvaluationWorker::writeResults()
 {
     QList<EvalRecord> records;
-    for (const int index : std::as_const(m_indices))
-        records << m_log->finished().value(index);
-    const auto results
-            = evaluationResults(m_cases, records, m_backend->name(), m_backend->migicianRescale());
+    for (const int index : std::as_const(m_indices)) {
+        if (m_log->finished().contains(index))
+            records << m_log->finished().value(index);
+        else if (m_log->failures().contains(index))
+            records << m_log->failures().value(index);
+    }
+    const auto results = evaluationResults(m_cases, records, m_protocol);
     if (!results)
         return results.status();
     QSaveFile file(m_request.resultsFile);
@@ -137,7 +172,8 @@ Status BatchEvaluationWorker::writeResults()
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return Status::failure(tr("%1: cannot write the results: %2")
                                        .arg(m_request.resultsFile, file.errorString()));
-    return m_log->complete(m_elapsedMs);
+    // A run with failed cases stays open: starting it again retries them.
+    return m_log->failures().isEmpty() ? m_log->complete(m_elapsedMs) : Status();
 }
 
 BatchEvaluationThread::BatchEvaluationThread(QObject *parent)

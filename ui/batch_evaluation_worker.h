@@ -1,6 +1,8 @@
-// Runs a batch evaluation (ui/evaluation_runner.h) off the GUI thread, storing every answer as a
+// Runs a batch evaluation (ui/evaluation_runner.h) off the GUI thread under an
+// annotate::EvaluationProtocol (the official MIG-Bench one by default), storing every answer as a
 // prediction of one run in a project (annotate::openProjectLog: predictions only, never human
-// annotations) and writing the results file of `migician eval` at the end.
+// annotations; failed cases apart, retried by the next start) and writing the results file of
+// `migician eval` at the end.
 //
 // Threading contract (as InferenceWorker's):
 // - A BatchEvaluationWorker lives in its own QThread, owned by BatchEvaluationThread, which
@@ -8,15 +10,20 @@
 //   wait()s. Requests go in through queued calls, progress comes out through queued signals;
 //   both carry values only.
 // - The worker opens its own ProjectStore connection on its thread (a connection belongs to the
-//   thread that opened it) and keeps it, the backend (a Migician model is loaded once) and the
-//   run's bookkeeping between a pause and the resume.
-// - pause() and cancel() may be called from any thread: they set atomic flags the runner polls
-//   between cases, so the case in progress is finished and stored first. Resuming runs the same
-//   evaluation again: the runner skips the cases already stored, exactly as after a crash.
+//   thread that opened it) and keeps it, the backend and the run's bookkeeping between a pause
+//   and the resume.
+// - The Migician backend runs on the request's model::SharedEngine: the workbench's engine, so
+//   the weights the workbench loaded are used as they are (loaded here only when none is, or
+//   with another device or dtype). The worker holds the engine's lease for one case at a time.
+// - pause() and cancel() may be called from any thread. pause() is polled between cases: the case
+//   in progress is finished and stored first. cancel() also stops the case in progress at the
+//   engine's next step (it is not stored) and a wait for the engine. Resuming runs the same
+//   evaluation again: the runner skips the cases already answered, exactly as after a crash.
 // - Nothing throws out of the slots: every error becomes failed(message).
 #pragma once
 
 #include "annotate/evaluation_log.h"
+#include "annotate/evaluation_protocol.h"
 #include "annotate/migbench_file.h"
 
 #include <QObject>
@@ -25,6 +32,10 @@
 
 #include <atomic>
 #include <memory>
+
+namespace migician::model {
+class SharedEngine;
+}
 
 namespace migician::ui {
 
@@ -38,8 +49,12 @@ struct BatchEvaluationRequest
     QString resultsFile; // `migician eval` results, written at the end
     QString modelDir;    // empty: the built-in OpenCV assistant
     QString device = QStringLiteral("cpu");
-    QStringList tasks; // empty: every task
-    int limit = 0;     // 0: no limit
+    QString dtype = QStringLiteral("auto");
+    // The engine to run the model on (the workbench's); a new one when null.
+    std::shared_ptr<model::SharedEngine> engines;
+    annotate::EvaluationProtocol protocol; // the official one unless changed
+    QStringList tasks;                     // empty: every task
+    int limit = 0;                         // 0: no limit
     bool seeded = false;
     quint64 seed = 0;
 };
@@ -62,12 +77,20 @@ public Q_SLOTS:
     void resume();
 
 Q_SIGNALS:
+    // The backend is ready (a model loaded); `protocol` is what results.json will record.
+    void prepared(const QString &protocolSummary);
     void started(int total, int alreadyDone);
     // After every stored case: `done` of `total`, ETA in seconds, and the case just finished.
     void progress(int done, int total, double etaSeconds, int caseIndex, double caseSeconds);
+    // Inside the case in progress, at every point the engine polls cancel: `done` of `total` units
+    // of `stage` ("vision", "prefill", "decode", "load"). From the worker thread, often.
+    void caseProgress(const QString &stage, int done, int total);
+    // A case the backend failed on (stored as failed, retried by the next start).
+    void caseFailed(int caseIndex, const QString &reason);
     void paused(int done, int total);
     void cancelled(int done, int total);
-    void finished(const QString &resultsFile, int predictions, double seconds);
+    // Every case attempted; `failedCases` of them failed (then the run stays open for a retry).
+    void finished(const QString &resultsFile, int predictions, int failedCases, double seconds);
     void failed(const QString &message);
 
 private:
@@ -77,6 +100,7 @@ private:
     std::atomic<bool> m_pause{false};
     std::atomic<bool> m_cancel{false};
     BatchEvaluationRequest m_request;
+    annotate::EvaluationProtocol m_protocol; // as the backend prepared it
     QList<annotate::BenchCase> m_cases;
     QList<int> m_indices;
     std::unique_ptr<EvaluationBackend> m_backend;

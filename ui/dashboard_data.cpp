@@ -1,7 +1,9 @@
 #include "ui/dashboard_data.h"
 
 #include "annotate/study_report.h"
+#include "annotate/study_report_format.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -87,24 +89,52 @@ Result<DashboardSeries> seriesFromResults(const QString &name, const QString &re
                                  results.value(QLatin1String("migician_rescale")).toBool());
 }
 
+namespace {
+
+DashboardSeries::Kind humanKind(const StudyInfo &study)
+{
+    return study.condition == StudyCondition::Assisted ? DashboardSeries::Kind::AssistedHuman
+                                                       : DashboardSeries::Kind::Human;
+}
+
+DashboardSeries pooledHumans(const StudyReport &report)
+{
+    DashboardSeries series;
+    series.name = report.study.name;
+    series.kind = humanKind(report.study);
+    series.scores = report.humans().scores;
+    for (const CaseScore &score : report.humanCases)
+        series.ious << score.rawIou;
+    series.seconds = report.humanSeconds;
+    series.studyId = report.study.id;
+    return series;
+}
+
+} // namespace
+
 Result<DashboardSeries> seriesFromStudy(const ProjectStore &store, qint64 studyId)
 {
     const auto report = studyReport(store, studyId);
     if (!report)
         return report.status();
-    const auto responses = studyResponses(store, studyId);
-    if (!responses)
-        return responses.status();
-    DashboardSeries series;
-    series.name = report->study.name;
-    series.kind = report->study.condition == StudyCondition::Assisted
-                          ? DashboardSeries::Kind::AssistedHuman
-                          : DashboardSeries::Kind::Human;
-    series.scores = report->humans;
-    for (const CaseScore &score : report->humanCases)
-        series.ious << score.rawIou;
-    for (const StudyResponse &r : *responses)
-        series.seconds << r.activeMs / 1000.0;
+    return pooledHumans(*report);
+}
+
+Result<QList<DashboardSeries>> studySeries(const ProjectStore &store, qint64 studyId)
+{
+    const auto report = studyReport(store, studyId);
+    if (!report)
+        return report.status();
+    QList<DashboardSeries> series{pooledHumans(*report)};
+    for (const StudyReportRow &row : report->runs()) {
+        DashboardSeries run;
+        run.name = QCoreApplication::translate("migician::ui::DashboardWindow", "%1: %2")
+                           .arg(report->study.name, studyRowLabel(row));
+        run.kind = DashboardSeries::Kind::Model;
+        run.scores = row.scores;
+        run.studyId = studyId;
+        series << run;
+    }
     return series;
 }
 

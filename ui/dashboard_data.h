@@ -16,6 +16,9 @@ struct DashboardSeries
     annotate::ScoreSet scores; // official for models, raw for humans
     QList<double> ious;        // per case, in the same order as `seconds` when known
     QList<double> seconds;     // per case; empty when not measured
+    // Non-zero: scored on the cases of this study (its humans, or a run on the same cases), as
+    // the study report's rows; the humans-vs-model plot compares these.
+    qint64 studyId = 0;
 };
 
 DashboardSeries seriesFromPredictions(const QString &name, DashboardSeries::Kind kind,
@@ -30,6 +33,10 @@ annotate::Result<DashboardSeries> seriesFromResults(const QString &name, const Q
 // The responses of a study (skips are IoU 0); the kind follows the study's condition.
 annotate::Result<DashboardSeries> seriesFromStudy(const annotate::ProjectStore &store,
                                                   qint64 studyId);
+// The study's humans and every run of its report, scored on the study's cases: the numbers of
+// `migician study report` (annotate/study_report.h), row for row.
+annotate::Result<QList<DashboardSeries>> studySeries(const annotate::ProjectStore &store,
+                                                     qint64 studyId);
 
 // Share of `ious` at or above `threshold`.
 double accuracyAt(const QList<double> &ious, double threshold);

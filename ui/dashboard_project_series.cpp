@@ -72,7 +72,7 @@ Result<QList<DashboardSeries>> projectSeries(const ProjectStore &store)
     if (!studies)
         return studies.status();
     for (const StudyInfo &study : *studies) {
-        const auto s = seriesFromStudy(store, study.id);
+        const auto s = studySeries(store, study.id);
         if (!s)
             return s.status();
         series << *s;

@@ -136,6 +136,24 @@ void DashboardWindow::setSeries(const QList<DashboardSeries> &series)
     rebuild();
 }
 
+QList<DashboardSeries> DashboardWindow::humansVsModelSeries() const
+{
+    QList<DashboardSeries> onStudies;
+    for (const DashboardSeries &s : m_series)
+        if (s.studyId != 0)
+            onStudies << s;
+    return onStudies.isEmpty() ? m_series : onStudies;
+}
+
+QList<DashboardSeries> DashboardWindow::overviewSeries() const
+{
+    QList<DashboardSeries> overview;
+    for (const DashboardSeries &s : m_series)
+        if (s.studyId == 0 || s.kind != DashboardSeries::Kind::Model)
+            overview << s;
+    return overview;
+}
+
 void DashboardWindow::rebuild()
 {
     for (QCustomPlot *plot : m_plots) {
@@ -153,10 +171,11 @@ void DashboardWindow::rebuild()
 
 void DashboardWindow::buildTable1()
 {
-    QStringList labels = tasksOf(m_series);
+    const QList<DashboardSeries> series = overviewSeries();
+    QStringList labels = tasksOf(series);
     const int taskCount = int(labels.size());
     labels << tr("AVE");
-    groupedBars(m_plots[Table1], labels, m_series,
+    groupedBars(m_plots[Table1], labels, series,
                 [taskCount, labels](const DashboardSeries &s, int g) -> const annotate::Metrics * {
                     if (g == taskCount)
                         return &s.scores.macro;
@@ -167,7 +186,7 @@ void DashboardWindow::buildTable1()
     m_plots[Table1]->legend->setFillOrder(QCPLegend::foColumnsFirst);
     m_plots[Table1]->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
-    const QStringList csvRows = table1Csv(m_series).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList csvRows = table1Csv(series).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     m_table->clear();
     m_table->setRowCount(int(csvRows.size()) - 1);
     if (csvRows.isEmpty())
@@ -186,12 +205,13 @@ void DashboardWindow::buildTable1()
 void DashboardWindow::buildHistogram()
 {
     QCustomPlot *plot = m_plots[IouHistogram];
+    const QList<DashboardSeries> series = overviewSeries();
     constexpr int kBins = 10;
-    const int count = int(m_series.size());
+    const int count = int(series.size());
     const double width = 0.1 * 0.8 / std::max(1, count);
     for (int s = 0; s < count; ++s) {
         QVector<double> keys, values;
-        const QList<double> &ious = m_series[s].ious;
+        const QList<double> &ious = series[s].ious;
         QVector<int> bins(kBins, 0);
         for (const double iou : ious)
             ++bins[std::clamp(int(iou * kBins), 0, kBins - 1)];
@@ -200,9 +220,9 @@ void DashboardWindow::buildHistogram()
             values << (ious.isEmpty() ? 0 : 100.0 * bins[b] / ious.size());
         }
         auto *bars = new QCPBars(plot->xAxis, plot->yAxis);
-        bars->setName(m_series[s].name);
+        bars->setName(series[s].name);
         bars->setWidth(width);
-        bars->setBrush(seriesColour(s, m_series[s].kind));
+        bars->setBrush(seriesColour(s, series[s].kind));
         bars->setPen(Qt::NoPen);
         bars->setData(keys, values);
     }
@@ -217,15 +237,16 @@ void DashboardWindow::buildHistogram()
 void DashboardWindow::buildThresholdCurve()
 {
     QCustomPlot *plot = m_plots[AccuracyVsThreshold];
-    for (int s = 0; s < m_series.size(); ++s) {
+    const QList<DashboardSeries> series = overviewSeries();
+    for (int s = 0; s < series.size(); ++s) {
         QVector<double> keys, values;
         for (int i = 0; i <= 20; ++i) {
             keys << i * 0.05;
-            values << accuracyAt(m_series[s].ious, i * 0.05) * 100;
+            values << accuracyAt(series[s].ious, i * 0.05) * 100;
         }
         QCPGraph *graph = plot->addGraph();
-        graph->setName(m_series[s].name);
-        graph->setPen(QPen(seriesColour(s, m_series[s].kind), 2));
+        graph->setName(series[s].name);
+        graph->setPen(QPen(seriesColour(s, series[s].kind), 2));
         graph->setData(keys, values);
     }
     plot->xAxis->setLabel(tr("IoU threshold"));
@@ -237,17 +258,18 @@ void DashboardWindow::buildThresholdCurve()
 void DashboardWindow::buildLatency()
 {
     QCustomPlot *plot = m_plots[Latency];
+    const QList<DashboardSeries> series = overviewSeries();
     double top = 0;
-    for (int s = 0; s < m_series.size(); ++s) {
+    for (int s = 0; s < series.size(); ++s) {
         QVector<double> keys, values;
-        for (int i = 0; i < m_series[s].seconds.size(); ++i) {
+        for (int i = 0; i < series[s].seconds.size(); ++i) {
             keys << i + 1;
-            values << m_series[s].seconds[i];
-            top = std::max(top, m_series[s].seconds[i]);
+            values << series[s].seconds[i];
+            top = std::max(top, series[s].seconds[i]);
         }
         QCPGraph *graph = plot->addGraph();
-        graph->setName(m_series[s].name);
-        graph->setPen(QPen(seriesColour(s, m_series[s].kind), 1.5));
+        graph->setName(series[s].name);
+        graph->setPen(QPen(seriesColour(s, series[s].kind), 1.5));
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
         graph->setData(keys, values);
     }
@@ -259,14 +281,15 @@ void DashboardWindow::buildLatency()
 
 void DashboardWindow::buildHumansVsModel()
 {
+    const QList<DashboardSeries> series = humansVsModelSeries();
     QStringList labels;
-    for (const DashboardSeries &s : m_series)
+    for (const DashboardSeries &s : series)
         labels << s.name;
     // One bar per series at its own position, so the group is the series itself.
     QCustomPlot *plot = m_plots[HumansVsModel];
     QVector<double> keys, values, minus, plus;
-    for (int s = 0; s < m_series.size(); ++s) {
-        const annotate::Metrics &m = m_series[s].scores.micro;
+    for (int s = 0; s < series.size(); ++s) {
+        const annotate::Metrics &m = series[s].scores.micro;
         keys << s + 1;
         values << m.acc50 * 100;
         minus << (m.acc50 - m.ci50[0]) * 100;
@@ -275,7 +298,7 @@ void DashboardWindow::buildHumansVsModel()
         auto *single = new QCPBars(plot->xAxis, plot->yAxis);
         single->removeFromLegend();
         single->setWidth(0.6);
-        single->setBrush(seriesColour(s, m_series[s].kind));
+        single->setBrush(seriesColour(s, series[s].kind));
         single->setPen(Qt::NoPen);
         single->addData(s + 1, m.acc50 * 100);
     }
@@ -310,12 +333,12 @@ bool DashboardWindow::exportPlot(Plot which, const QString &file) const
 
 void DashboardWindow::copyCsv() const
 {
-    QApplication::clipboard()->setText(table1Csv(m_series));
+    QApplication::clipboard()->setText(table1Csv(overviewSeries()));
 }
 
 void DashboardWindow::copyMarkdown() const
 {
-    QApplication::clipboard()->setText(table1Markdown(m_series));
+    QApplication::clipboard()->setText(table1Markdown(overviewSeries()));
 }
 
 void DashboardWindow::exportCurrent()

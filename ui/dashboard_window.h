@@ -22,6 +22,11 @@ public:
 
     void setSeries(const QList<DashboardSeries> &series);
     const QList<DashboardSeries> &series() const { return m_series; }
+    // What the humans-vs-model plot shows: the series scored on a study's cases (its humans and
+    // the runs on the same cases, the study report's rows) when there are any, else all.
+    QList<DashboardSeries> humansVsModelSeries() const;
+    // What the other views show: every series but the copies of runs scored on a study's cases.
+    QList<DashboardSeries> overviewSeries() const;
 
     enum Plot { Table1, IouHistogram, AccuracyVsThreshold, Latency, HumansVsModel, PlotCount };
     QCustomPlot *plot(Plot which) const { return m_plots[which]; }

@@ -1,11 +1,12 @@
 #include "ui/evaluation_runner.h"
 
-#include "model/engine.h"
+#include "annotate/image_path.h"
 #include "ui/image_decoder.h"
 #include "ui/opencv_assistant.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -21,16 +22,45 @@ namespace {
 
 BackendAnswer fromAssistant(const AssistantAnswer &answer)
 {
-    return BackendAnswer{answer.text, answer.boxes};
+    BackendAnswer converted;
+    converted.text = answer.text;
+    converted.boxes = answer.boxes;
+    return converted;
 }
 
 class AssistantBackend final : public EvaluationBackend
 {
 public:
     QString name() const override { return QStringLiteral("opencv"); }
-    bool migicianRescale() const override { return false; }
 
-    BackendAnswer answer(const BenchCase &benchCase, const QList<QImage> &images) override
+    bool prepare(annotate::EvaluationProtocol *protocol, QString *,
+                 const model::RunControl &) override
+    {
+        protocol->migicianRescale = false; // the official scorer rescales Migician's boxes only
+        protocol->backend = QJsonObject{{QStringLiteral("name"), name()},
+                                        {QStringLiteral("label"), OpenCvAssistant::label()}};
+        m_protocol = *protocol;
+        return true;
+    }
+
+    BackendAnswer answer(const BenchCase &benchCase, const QList<QImage> &images,
+                         const model::RunControl &control) override
+    {
+        BackendAnswer answer;
+        const std::atomic<bool> *cancel = control.cancel;
+        try {
+            answer = match(benchCase, images, cancel);
+        } catch (const std::exception &error) { // OpenCV reports by cv::Exception
+            answer.failure = QString::fromUtf8(error.what());
+        }
+        answer.prompt = m_protocol.question(benchCase);
+        answer.cancelled = cancel && cancel->load();
+        return answer;
+    }
+
+private:
+    static BackendAnswer match(const BenchCase &benchCase, const QList<QImage> &images,
+                               const std::atomic<bool> *cancel)
     {
         if (benchCase.task == QLatin1String("region") && images.size() >= 2) {
             // "Please locate the 2th region picture in the source image": image k+1 is region k.
@@ -39,66 +69,27 @@ public:
                     QRegularExpression::CaseInsensitiveOption);
             const auto match = ordinal.match(benchCase.question);
             const int region = match.hasMatch() ? match.captured(1).toInt() : 1;
-            if (region < 1 || region + 1 > images.size())
-                return BackendAnswer{OpenCvAssistant::label()
-                                             + QStringLiteral(": no region picture %1").arg(region),
-                                     {}};
+            if (region < 1 || region + 1 > images.size()) {
+                BackendAnswer none;
+                none.text = OpenCvAssistant::label()
+                            + QStringLiteral(": no region picture %1").arg(region);
+                return none;
+            }
             // Only the source image is searched: the region pictures are crops of it.
             return fromAssistant(OpenCvAssistant::locateReference(
-                    {images.first()}, VisualReference{0, images[region]}));
+                    {images.first()}, VisualReference{0, images[region]}, cancel));
         }
         if (benchCase.task == QLatin1String("refer_grounding") && images.size() >= 2)
-            return fromAssistant(
-                    OpenCvAssistant::locateReference(images, VisualReference{1, images.first()}));
+            return fromAssistant(OpenCvAssistant::locateReference(
+                    images, VisualReference{1, images.first()}, cancel));
         if (images.size() == 2
             && (benchCase.task == QLatin1String("diff")
                 || OpenCvAssistant::isDifferenceQuery(benchCase.question)))
             return fromAssistant(OpenCvAssistant::locateDifference(images[0], images[1]));
-        return fromAssistant(OpenCvAssistant::answer(images, {}, benchCase.question));
-    }
-};
-
-class MigicianBackend final : public EvaluationBackend
-{
-public:
-    explicit MigicianBackend(std::unique_ptr<model::Engine> engine)
-        : m_engine(std::move(engine))
-    {}
-    QString name() const override { return QStringLiteral("migician"); }
-    bool migicianRescale() const override { return true; }
-
-    BackendAnswer answer(const BenchCase &benchCase, const QList<QImage> &images) override
-    {
-        model::GroundingRequest request;
-        for (const QImage &image : images)
-            request.images.push_back(fromQImage(image));
-        QString query = benchCase.question;
-        if (benchCase.needFormat)
-            query += migBenchFormatSuffix();
-        request.query = query.toStdString();
-        request.sampling = model::SamplingOptions::greedy();
-        request.sampling.maxNewTokens = 128;
-        request.sampling.stopTokenIds
-                = model::SamplingOptions::fromGenerationConfig(m_engine->generationConfig())
-                          .stopTokenIds;
-        try {
-            const model::GroundingResult result = m_engine->ground(request);
-            BackendAnswer answer;
-            answer.text = QString::fromStdString(result.text);
-            for (const model::ParsedBox &box : result.answer.boxes) {
-                annotate::PredictedBox predicted;
-                predicted.image = box.image;
-                predicted.box = annotate::NormBox{box.x1, box.y1, box.x2, box.y2};
-                answer.boxes << predicted;
-            }
-            return answer;
-        } catch (const std::exception &error) {
-            return BackendAnswer{QStringLiteral("error: ") + QString::fromUtf8(error.what()), {}};
-        }
+        return fromAssistant(OpenCvAssistant::answer(images, {}, benchCase.question, cancel));
     }
 
-private:
-    std::unique_ptr<model::Engine> m_engine;
+    annotate::EvaluationProtocol m_protocol;
 };
 
 } // namespace
@@ -108,31 +99,14 @@ std::unique_ptr<EvaluationBackend> makeAssistantBackend()
     return std::make_unique<AssistantBackend>();
 }
 
-std::unique_ptr<EvaluationBackend> makeMigicianBackend(const QString &modelDir,
-                                                       const QString &device)
-{
-    model::EngineOptions options;
-    options.modelDir = modelDir.toStdString();
-    options.device = model::parseDevice(device.toStdString());
-    return std::make_unique<MigicianBackend>(model::Engine::load(options));
-}
-
-QString migBenchFormatSuffix()
-{
-    return QStringLiteral(
-            "Format:<|box_start|>(x1,y1),(x2,y2)<|box_start|>. Don't generate addtional words.");
-}
-
 QString resolveBenchImage(const QString &imagesRoot, const QString &benchPath, QString *error)
 {
-    const QString cleaned = QDir::cleanPath(benchPath);
-    if (QDir::isAbsolutePath(cleaned) || cleaned == QLatin1String("..")
-        || cleaned.startsWith(QLatin1String("../"))) {
-        *error = QStringLiteral("image path '%1' leaves the images root %2")
-                         .arg(benchPath, imagesRoot);
+    const auto relative = annotate::imagePathInsideRoot(imagesRoot, benchPath);
+    if (!relative) {
+        *error = relative.error();
         return {};
     }
-    return QDir(imagesRoot).filePath(cleaned);
+    return QDir(imagesRoot).filePath(*relative);
 }
 
 EvaluationRunner::EvaluationRunner(QList<BenchCase> cases, QString imagesRoot,
@@ -143,9 +117,53 @@ EvaluationRunner::EvaluationRunner(QList<BenchCase> cases, QString imagesRoot,
     , m_log(log)
 {}
 
+QList<EvalRecord> EvaluationRunner::records() const
+{
+    QList<EvalRecord> all = m_log.finished().values();
+    all += m_log.failures().values();
+    return all;
+}
+
+EvalRecord EvaluationRunner::attempt(int index, const model::RunControl &control, bool *cancelled)
+{
+    const BenchCase &benchCase = m_cases[index];
+    QElapsedTimer timer;
+    timer.start();
+    EvalRecord record;
+    record.index = index;
+    QList<QImage> images;
+    for (const QString &path : benchCase.images) {
+        QString error;
+        const QString file = resolveBenchImage(m_imagesRoot, path, &error);
+        const auto decoded = file.isEmpty() ? std::nullopt : decodeImageFile(file, &error);
+        if (!decoded) {
+            record.failure = error;
+            break;
+        }
+        images << toQImage(*decoded);
+    }
+    if (!record.failed()) {
+        BackendAnswer answer;
+        try {
+            answer = m_backend.answer(benchCase, images, control);
+        } catch (const std::exception &error) { // backends throw nothing; this keeps it so
+            answer.failure = QString::fromUtf8(error.what());
+        }
+        *cancelled = answer.cancelled;
+        record.prompt = answer.prompt;
+        record.answer = answer.text;
+        record.boxes = answer.boxes;
+        record.tokenIds = answer.tokenIds;
+        record.failure = answer.failure;
+    }
+    record.seconds = timer.nsecsElapsed() / 1e9;
+    record.finished = QDateTime::currentDateTimeUtc();
+    return record;
+}
+
 Status EvaluationRunner::run(const QList<int> &indices,
                              const std::function<void(const EvaluationProgress &)> &onCase,
-                             const std::atomic<bool> *stop)
+                             const std::atomic<bool> *stop, const model::RunControl &control)
 {
     EvaluationProgress progress;
     progress.total = int(indices.size());
@@ -155,37 +173,28 @@ Status EvaluationRunner::run(const QList<int> &indices,
     progress.done = progress.resumed;
     double spentHere = 0;
     int doneHere = 0;
+    m_stoppedEarly = false;
     for (const int index : indices) {
-        if (stop && stop->load())
-            return {};
         if (m_log.finished().contains(index))
             continue;
+        if ((stop && stop->load()) || control.cancelled()) {
+            m_stoppedEarly = true;
+            return {};
+        }
         if (index < 0 || index >= m_cases.size())
             return Status::failure(QStringLiteral("case index %1 is not in the bench").arg(index));
-        const BenchCase &benchCase = m_cases[index];
-        QElapsedTimer timer;
-        timer.start();
-        QList<QImage> images;
-        for (const QString &path : benchCase.images) {
-            QString error;
-            const QString file = resolveBenchImage(m_imagesRoot, path, &error);
-            const auto decoded = file.isEmpty() ? std::nullopt : decodeImageFile(file, &error);
-            if (!decoded)
-                return Status::failure(QStringLiteral("case %1: %2").arg(index).arg(error));
-            images << toQImage(*decoded);
+        bool cancelled = false;
+        const EvalRecord record = attempt(index, control, &cancelled);
+        if (cancelled) {
+            m_stoppedEarly = true;
+            return {}; // not recorded: the next run does this case again
         }
-        const BackendAnswer answer = m_backend.answer(benchCase, images);
-        EvalRecord record;
-        record.index = index;
-        record.answer = answer.text;
-        record.boxes = answer.boxes;
-        record.seconds = timer.nsecsElapsed() / 1e9;
-        record.finished = QDateTime::currentDateTimeUtc();
         if (const Status saved = m_log.append(record); !saved)
             return saved;
         spentHere += record.seconds;
         ++doneHere;
         ++progress.done;
+        progress.failed += record.failed();
         progress.etaSeconds = spentHere / doneHere * (progress.total - progress.done);
         progress.last = record;
         if (onCase)

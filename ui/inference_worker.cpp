@@ -2,6 +2,7 @@
 
 #include "model/engine.h"
 #include "model/model_error.h"
+#include "model/shared_engine.h"
 #include "ui/image_decoder.h"
 
 #include <QElapsedTimer>
@@ -16,14 +17,33 @@ namespace migician::ui {
 
 namespace {
 
-bool sameModel(const EngineSettings &a, const EngineSettings &b)
+model::EngineOptions engineOptions(const EngineSettings &settings)
 {
-    return a.modelDir == b.modelDir && a.device == b.device && a.dtype == b.dtype;
+    model::EngineOptions options;
+    options.modelDir = settings.modelDir.toStdString();
+    options.device = model::parseDevice(settings.device.toStdString());
+    options.dtype = model::parseDType(settings.dtype.toStdString());
+    return options;
+}
+
+// A folder that is not a checkpoint: every problem at once, before any loading.
+void checkFolder(const QString &folder)
+{
+    const auto problems = model::checkCheckpointFolder(folder.toStdString());
+    if (problems.empty())
+        return;
+    QStringList lines;
+    for (const auto &problem : problems)
+        lines << QString::fromStdString(problem);
+    throw model::ModelError(folder.toStdString(),
+                            "not a usable Migician checkpoint: "
+                                    + lines.join(QStringLiteral("; ")).toStdString());
 }
 
 } // namespace
 
-InferenceWorker::InferenceWorker()
+InferenceWorker::InferenceWorker(std::shared_ptr<model::SharedEngine> engines)
+    : m_engines(std::move(engines))
 {
     qRegisterMetaType<InferenceRequest>();
     qRegisterMetaType<InferenceResult>();
@@ -38,6 +58,11 @@ void InferenceWorker::run(const InferenceRequest &request)
             Q_EMIT finished(runAssistant(request));
         else
             Q_EMIT finished(runEngine(request));
+    } catch (const model::Cancelled &) { // while loading or waiting for the engine
+        InferenceResult result;
+        result.id = request.id;
+        result.cancelled = true;
+        Q_EMIT finished(result);
     } catch (const model::ModelError &error) {
         Q_EMIT failed(request.id, QString::fromStdString(error.what()));
     } catch (const std::bad_alloc &) {
@@ -70,47 +95,42 @@ InferenceResult InferenceWorker::runAssistant(const InferenceRequest &request)
     return result;
 }
 
-void InferenceWorker::ensureEngine(const EngineSettings &settings)
+InferenceResult InferenceWorker::runEngine(const InferenceRequest &request)
 {
-    if (m_engine && sameModel(m_loaded, settings))
-        return;
-    m_engine.reset();
-    const auto problems = model::checkCheckpointFolder(settings.modelDir.toStdString());
-    if (!problems.empty()) {
-        QStringList lines;
-        for (const auto &problem : problems)
-            lines << QString::fromStdString(problem);
-        throw model::ModelError(settings.modelDir.toStdString(),
-                                "not a usable Migician checkpoint: "
-                                        + lines.join(QStringLiteral("; ")).toStdString());
-    }
-    model::EngineOptions options;
-    options.modelDir = settings.modelDir.toStdString();
-    options.device = model::parseDevice(settings.device.toStdString());
-    options.dtype = model::parseDType(settings.dtype.toStdString());
-    Q_EMIT loadProgress(0.0, tr("Loading %1").arg(settings.modelDir));
+    QElapsedTimer timer;
+    timer.start();
+    const model::EngineOptions options = engineOptions(request.engine);
+    if (!m_engines->holds(options))
+        checkFolder(request.engine.modelDir);
     // The loader reports every tensor (hundreds): one queued signal each, and a progress-bar
     // repaint each on the GUI thread, stalled it by up to 70 ms. Report at most every 50 ms.
     QElapsedTimer sinceReport;
     sinceReport.start();
     bool reported = false;
-    m_engine = model::Engine::load(
-            options, [this, &sinceReport, &reported](double fraction, const std::string &what) {
-                if (reported && sinceReport.elapsed() < 50)
-                    return;
-                reported = true;
-                sinceReport.restart();
-                Q_EMIT loadProgress(fraction, QString::fromStdString(what));
-            });
-    m_loaded = settings;
-    Q_EMIT loadProgress(1.0, tr("Model loaded"));
-}
-
-InferenceResult InferenceWorker::runEngine(const InferenceRequest &request)
-{
-    QElapsedTimer timer;
-    timer.start();
-    ensureEngine(request.engine);
+    bool loading = false;
+    model::SharedEngine::Callbacks callbacks;
+    callbacks.loadProgress = [&](double fraction, const std::string &what) {
+        if (!loading) {
+            loading = true;
+            Q_EMIT loadProgress(0.0, tr("Loading %1").arg(request.engine.modelDir));
+        }
+        if (reported && sinceReport.elapsed() < 50)
+            return;
+        reported = true;
+        sinceReport.restart();
+        Q_EMIT loadProgress(fraction, QString::fromStdString(what));
+    };
+    callbacks.control.cancel = &m_cancel;
+    callbacks.control.onProgress = [this, &request](model::Stage stage, int done, int total) {
+        Q_EMIT progressed(request.id, QString::fromLatin1(model::stageName(stage)), done, total);
+    };
+    callbacks.onWaiting = [this, &request] {
+        Q_EMIT stageChanged(request.id, QStringLiteral("waiting"));
+    };
+    auto lease = m_engines->acquire(options, callbacks);
+    if (loading)
+        Q_EMIT loadProgress(1.0, tr("Model loaded"));
+    model::Engine &engine = lease.engine();
 
     model::GroundingRequest grounding;
     for (const QImage &image : request.caseImages) {
@@ -126,23 +146,25 @@ InferenceResult InferenceWorker::runEngine(const InferenceRequest &request)
     limits.maxPixels = request.engine.maxPixels;
     grounding.limits.assign(grounding.images.size(), limits);
     grounding.query = request.query.toStdString();
-    grounding.sampling = model::SamplingOptions::fromGenerationConfig(m_engine->generationConfig());
+    grounding.sampling = model::SamplingOptions::fromGenerationConfig(engine.generationConfig());
     grounding.sampling.maxNewTokens = request.engine.maxNewTokens;
 
-    model::GenerationCallbacks callbacks;
-    callbacks.cancel = &m_cancel;
-    callbacks.onStage = [this, &request](model::Stage stage) {
+    model::GenerationCallbacks generation;
+    generation.cancel = &m_cancel;
+    generation.onProgress = callbacks.control.onProgress;
+    generation.onStage = [this, &request](model::Stage stage) {
         Q_EMIT stageChanged(request.id, QString::fromLatin1(model::stageName(stage)));
     };
-    callbacks.onToken = [this, &request](model::TokenId token, const std::string &text) {
+    generation.onToken = [this, &request](model::TokenId token, const std::string &text) {
         Q_EMIT textStreamed(request.id, qint64(token), QString::fromStdString(text));
     };
-    const model::GroundingResult grounded = m_engine->ground(grounding, callbacks);
+    const model::GroundingResult grounded = engine.ground(grounding, generation);
 
     InferenceResult result;
     result.id = request.id;
-    result.backend
-            = QStringLiteral("Migician (%1, %2)").arg(request.engine.device, request.engine.dtype);
+    result.backend = QStringLiteral("Migician (%1, %2)")
+                             .arg(QLatin1String(model::deviceName(engine.options().device)),
+                                  QLatin1String(model::dtypeName(engine.options().dtype)));
     result.text = QString::fromStdString(grounded.text);
     result.cancelled = grounded.cancelled;
     for (model::TokenId token : grounded.tokenIds)
@@ -165,9 +187,10 @@ InferenceResult InferenceWorker::runEngine(const InferenceRequest &request)
     return result;
 }
 
-InferenceThread::InferenceThread(QObject *parent)
+InferenceThread::InferenceThread(std::shared_ptr<model::SharedEngine> engines, QObject *parent)
     : QObject(parent)
-    , m_worker(new InferenceWorker)
+    , m_engines(engines ? std::move(engines) : std::make_shared<model::SharedEngine>())
+    , m_worker(new InferenceWorker(m_engines))
 {
     m_thread.setObjectName(QStringLiteral("migician-inference"));
     m_worker->moveToThread(&m_thread);

@@ -5,6 +5,7 @@
 #include "ui/dashboard_project_series.h"
 #include "ui/dashboard_window.h"
 #include "ui/review_queue_window.h"
+#include "ui/study_list_page.h"
 #include "ui/study_window.h"
 #include "ui/workbench_controller.h"
 
@@ -51,6 +52,7 @@ QMenu *ResearchWindows::addMenu(QMenuBar *menuBar)
     menu->addAction(tr("&Dashboard..."), this, &ResearchWindows::showDashboard);
     menu->addAction(tr("&Review queue..."), this, &ResearchWindows::showReviewQueue);
     menu->addAction(tr("&Study mode..."), this, &ResearchWindows::showStudy);
+    menu->addAction(tr("&New study..."), this, &ResearchWindows::showNewStudy);
     menu->addAction(tr("&Batch evaluation..."), this, &ResearchWindows::showBatchEvaluation);
     return menu;
 }
@@ -118,13 +120,26 @@ void ResearchWindows::showStudy()
     prepare(m_study, fresh ? new StudyWindow(project) : nullptr);
 }
 
+void ResearchWindows::showNewStudy()
+{
+    showStudy();
+    if (m_study)
+        m_study->studyList()->newStudy();
+}
+
 void ResearchWindows::showBatchEvaluation()
 {
     const bool fresh = !m_batch;
     prepare(m_batch, fresh ? new BatchEvaluationWindow : nullptr);
-    if (!fresh)
+    if (!fresh) {
+        if (m_batch->state() == BatchEvaluationWindow::State::Idle
+            || m_batch->state() == BatchEvaluationWindow::State::Finished)
+            m_batch->setEngineSettings(m_controller->settings().engine);
         return;
+    }
     m_batch->setEngineSettings(m_controller->settings().engine);
+    // The model the workbench loaded is the one the batch runs on: no second copy of the weights.
+    m_batch->setSharedEngine(m_controller->sharedEngine());
     m_batch->setProjectFile(m_controller->store() ? m_controller->store()->fileName() : QString());
     connect(m_batch, &BatchEvaluationWindow::dashboardRequested, this,
             &ResearchWindows::openResultsInDashboard);

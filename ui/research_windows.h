@@ -1,6 +1,7 @@
 // The "Research" menu of the workbench and the windows it opens: the evaluation dashboard, the
-// review queue, study mode and batch evaluation. One instance of each, created on first use as
-// a top-level window owned by the main window, and kept in step with the open project.
+// review queue, study mode (also opened by New study...) and batch evaluation. One instance of
+// each, created on first use as a top-level window owned by the main window, and kept in step
+// with the open project.
 // GUI thread only.
 #pragma once
 
@@ -38,6 +39,7 @@ public Q_SLOTS:
     void showDashboard();
     void showReviewQueue();
     void showStudy();
+    void showNewStudy(); // the study window with its New-study dialog open
     void showBatchEvaluation();
     // Adds a `migician eval` results file (over `benchFile`) to the dashboard and shows it.
     void openResultsInDashboard(const QString &resultsFile, const QString &benchFile);

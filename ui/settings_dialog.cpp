@@ -43,6 +43,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
     m_device->setCurrentIndex(std::max(0, m_device->findData(settings.engine.device)));
     form->addRow(tr("Device:"), m_device);
+    m_dtype->addItem(tr("Automatic (the checkpoint's dtype)"), QStringLiteral("auto"));
     m_dtype->addItem(QStringLiteral("float32"), QStringLiteral("float32"));
     m_dtype->addItem(QStringLiteral("bfloat16"), QStringLiteral("bfloat16"));
     m_dtype->addItem(QStringLiteral("float16 (CUDA)"), QStringLiteral("float16"));

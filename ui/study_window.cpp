@@ -1,13 +1,14 @@
 #include "ui/study_window.h"
 
 #include "annotate/study.h"
+#include "annotate/study_exchange.h"
 #include "ui/image_decoder.h"
 #include "ui/study_case_view.h"
+#include "ui/study_list_page.h"
+#include "ui/study_report_page.h"
 
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDir>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,31 +29,19 @@ constexpr int kAutosaveMs = 2000;
 StudyWindow::StudyWindow(const QString &projectFile, QWidget *parent)
     : QWidget(parent)
     , m_pages(new QStackedWidget(this))
-    , m_name(new QLineEdit(this))
-    , m_studies(new QComboBox(this))
-    , m_start(new QPushButton(tr("Start"), this))
-    , m_error(new QLabel(this))
+    , m_list(new StudyListPage(this))
     , m_progress(new QLabel(this))
     , m_question(new QLabel(this))
     , m_hint(new QLabel(this))
+    , m_caseError(new QLabel(this))
     , m_view(new StudyCaseView(this))
     , m_submit(new QPushButton(tr("Submit box"), this))
     , m_skip(new QPushButton(tr("Skip"), this))
     , m_quit(new QPushButton(tr("Quit (resume later)"), this))
-    , m_report(new QTextBrowser(this))
+    , m_report(new StudyReportPage(this))
     , m_autosave(new QTimer(this))
 {
     setWindowTitle(tr("Study mode"));
-    auto *startPage = new QWidget(this);
-    auto *form = new QFormLayout(startPage);
-    m_name->setPlaceholderText(tr("Your name"));
-    form->addRow(tr("Annotator:"), m_name);
-    form->addRow(tr("Study:"), m_studies);
-    form->addRow(QString(), m_start);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
-    form->addRow(QString(), m_error);
-
     auto *casePage = new QWidget(this);
     auto *caseLayout = new QVBoxLayout(casePage);
     m_progress->setObjectName(QStringLiteral("studyProgress"));
@@ -62,10 +51,13 @@ StudyWindow::StudyWindow(const QString &projectFile, QWidget *parent)
     questionFont.setPointSizeF(questionFont.pointSizeF() * 1.2);
     m_question->setFont(questionFont);
     m_hint->setText(tr("Drag a box on the image that holds the answer, then submit; or skip."));
+    m_caseError->setWordWrap(true);
+    m_caseError->setStyleSheet(QStringLiteral("color: #b00020"));
     caseLayout->addWidget(m_progress);
     caseLayout->addWidget(m_question);
     caseLayout->addWidget(m_view, 1);
     caseLayout->addWidget(m_hint);
+    caseLayout->addWidget(m_caseError);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_submit);
     buttons->addWidget(m_skip);
@@ -73,7 +65,7 @@ StudyWindow::StudyWindow(const QString &projectFile, QWidget *parent)
     buttons->addWidget(m_quit);
     caseLayout->addLayout(buttons);
 
-    m_pages->addWidget(startPage);
+    m_pages->addWidget(m_list);
     m_pages->addWidget(casePage);
     m_pages->addWidget(m_report);
     auto *layout = new QVBoxLayout(this);
@@ -82,7 +74,9 @@ StudyWindow::StudyWindow(const QString &projectFile, QWidget *parent)
     m_submit->setEnabled(false);
     connect(m_view, &StudyCaseView::boxChanged, this,
             [this] { m_submit->setEnabled(m_view->boxImage() > 0); });
-    connect(m_start, &QPushButton::clicked, this, &StudyWindow::start);
+    connect(m_list, &StudyListPage::startRequested, this, &StudyWindow::startStudy);
+    connect(m_list, &StudyListPage::reportRequested, this, &StudyWindow::showReport);
+    connect(m_report, &StudyReportPage::backRequested, this, &StudyWindow::showList);
     connect(m_submit, &QPushButton::clicked, this, &StudyWindow::submit);
     connect(m_skip, &QPushButton::clicked, this, &StudyWindow::skip);
     connect(m_quit, &QPushButton::clicked, this, &StudyWindow::quit);
@@ -92,25 +86,13 @@ StudyWindow::StudyWindow(const QString &projectFile, QWidget *parent)
     auto opened = ProjectStore::open(projectFile, ProjectStore::OpenMode::OpenExisting);
     if (!opened) {
         showError(opened.error());
-        m_start->setEnabled(false);
         return;
     }
     m_store = std::move(opened.value());
     m_imagesRoot = m_store->imagesRoot().ok() ? *m_store->imagesRoot() : QString();
-    const auto studies = listStudies(*m_store);
-    if (!studies) {
-        showError(studies.error());
-        return;
-    }
-    for (const StudyInfo &study : *studies)
-        m_studies->addItem(study.condition == StudyCondition::Assisted
-                                   ? tr("%1 (assisted)").arg(study.name)
-                                   : tr("%1 (blind)").arg(study.name),
-                           study.id);
-    if (studies->isEmpty()) {
-        showError(tr("This project has no study yet."));
-        m_start->setEnabled(false);
-    }
+    const auto exported = studyExportInfo(*m_store);
+    m_exportedCopy = exported && exported->has_value();
+    m_list->setStore(m_store.get());
 }
 
 StudyWindow::~StudyWindow()
@@ -118,14 +100,34 @@ StudyWindow::~StudyWindow()
     saveProgress();
 }
 
+QLineEdit *StudyWindow::nameEdit() const
+{
+    return m_list->nameEdit();
+}
+
+QPushButton *StudyWindow::startButton() const
+{
+    return m_list->startButton();
+}
+
+QTextBrowser *StudyWindow::reportView() const
+{
+    return m_report->view();
+}
+
 QString StudyWindow::errorText() const
 {
-    return m_error->text();
+    return m_pages->currentIndex() == 1 ? m_caseError->text() : m_list->errorText();
 }
 
 bool StudyWindow::showsReport() const
 {
     return m_pages->currentWidget() == m_report;
+}
+
+bool StudyWindow::showsList() const
+{
+    return m_pages->currentWidget() == m_list;
 }
 
 qint64 StudyWindow::activeMs() const
@@ -135,30 +137,55 @@ qint64 StudyWindow::activeMs() const
 
 void StudyWindow::showError(const QString &message)
 {
-    m_error->setText(message);
+    m_list->showError(message);
+    m_caseError->setText(message);
 }
 
 void StudyWindow::start()
 {
-    m_annotator = m_name->text().trimmed();
-    if (m_annotator.isEmpty()) {
-        showError(tr("Enter your name first."));
+    m_list->startButton()->click();
+}
+
+void StudyWindow::startStudy(qint64 studyId, const QString &annotator)
+{
+    if (!m_store)
         return;
-    }
-    if (!m_store || m_studies->currentIndex() < 0)
-        return;
-    const qint64 studyId = m_studies->currentData().toLongLong();
-    const auto studies = listStudies(*m_store);
-    for (const StudyInfo &study : studies.ok() ? *studies : QList<StudyInfo>())
-        if (study.id == studyId)
-            m_study = study;
+    m_annotator = annotator.trimmed();
+    if (m_annotator.isEmpty())
+        return showError(tr("Enter your name first."));
+    const auto study = studyById(*m_store, studyId);
+    if (!study)
+        return showError(study.error());
+    m_study = *study;
+    // A planned study refuses anybody who is not one of its annotators.
     const auto assigned = assignAnnotator(*m_store, studyId, m_annotator);
-    if (!assigned) {
-        showError(assigned.error());
-        return;
-    }
+    if (!assigned)
+        return showError(assigned.error());
     showError(QString());
     loadNext();
+}
+
+void StudyWindow::showList()
+{
+    pauseTimer();
+    saveProgress();
+    m_autosave->stop();
+    m_assignmentId = 0;
+    m_caseId = 0;
+    m_list->refresh();
+    m_pages->setCurrentWidget(m_list);
+}
+
+void StudyWindow::showReport(qint64 studyId)
+{
+    if (!m_store)
+        return;
+    const auto report = studyReport(*m_store, studyId);
+    if (report)
+        m_report->setReport(*report);
+    else
+        m_report->setMessage(report.error().toHtmlEscaped());
+    m_pages->setCurrentWidget(m_report);
 }
 
 void StudyWindow::loadNext()
@@ -168,20 +195,21 @@ void StudyWindow::loadNext()
     const auto next = nextItem(*m_store, m_study.id, m_annotator);
     if (!next) {
         showError(next.error());
-        m_pages->setCurrentIndex(0);
+        m_pages->setCurrentWidget(m_list);
         return;
     }
     if (!next->has_value()) {
-        showReport();
+        showEnd();
         return;
     }
     const StudyItem item = **next;
     const auto info = m_store->caseById(item.caseId);
     if (!info) {
         showError(info.error());
-        m_pages->setCurrentIndex(0);
+        m_pages->setCurrentWidget(m_list);
         return;
     }
+    showError(QString());
     QList<QImage> images;
     for (const ImageInfo &image : info->images) {
         QString error;
@@ -198,16 +226,16 @@ void StudyWindow::loadNext()
         }
     }
     m_view->setImages(images);
+    QList<StudyCaseView::ShownBox> shown;
     if (m_study.condition == StudyCondition::Assisted && m_study.runId > 0) {
         const auto predictions = m_store->predictionsForCase(item.caseId);
-        QList<StudyCaseView::ShownBox> shown;
         for (const PredictionInfo &p : predictions.ok() ? *predictions : QList<PredictionInfo>())
             if (p.runId == m_study.runId && !p.boxes.isEmpty())
                 shown = {StudyCaseView::ShownBox{std::max(1, p.boxes.first().image),
                                                  p.boxes.first().box, QColor(230, 120, 0),
                                                  tr("model"), true}};
-        m_view->setShownBoxes(shown);
     }
+    m_view->setShownBoxes(shown);
     m_assignmentId = item.assignmentId;
     m_caseId = item.caseId;
     m_savedMs = item.activeMsSoFar;
@@ -265,14 +293,27 @@ void StudyWindow::saveProgress()
     (void)annotate::saveProgress(*m_store, m_assignmentId, activeMs());
 }
 
-void StudyWindow::showReport()
+void StudyWindow::showEnd()
 {
     m_assignmentId = 0;
     m_caseId = 0;
-    const auto report = studyReport(*m_store, m_study.id);
-    m_report->setHtml(report ? QStringLiteral("<p>%1</p>").arg(tr("Thank you, the study is done."))
-                                       + studyReportHtml(*report)
-                             : report.error().toHtmlEscaped());
+    const QString thanks = QStringLiteral("<p>%1</p>")
+                                   .arg(tr("Thank you, you have finished "
+                                           "your cases of this study."));
+    if (m_exportedCopy) {
+        // A copy travels without the ground truth: nothing to score here.
+        m_report->setMessage(thanks
+                             + QStringLiteral("<p>%1</p>")
+                                       .arg(tr("Send this file back (%1) to be merged into the "
+                                               "study's project; the report is made there.")
+                                                    .arg(m_store->fileName().toHtmlEscaped())));
+    } else {
+        const auto report = studyReport(*m_store, m_study.id);
+        if (report)
+            m_report->setReport(*report, thanks);
+        else
+            m_report->setMessage(thanks + report.error().toHtmlEscaped());
+    }
     m_pages->setCurrentWidget(m_report);
 }
 

@@ -1,8 +1,11 @@
-// Study mode: an annotator enters a name, picks a study of the project, and gets one case at a
-// time (the images and the question; in the assisted condition also the model's box). They draw
-// one box on the image they choose, or skip. The timer counts only while the window is active;
-// progress is saved every few seconds, so quitting (or a crash) and reopening resumes at the same
-// case with the time spent so far. After the last case, the report (annotate/study_report.h).
+// Study mode: the study list (ui/study_list_page.h, where studies are also created, exported
+// for annotators and merged back); an annotator enters a name, picks a study, and gets one of
+// their cases at a time (the images and the question; in the assisted condition also the
+// model's box). They draw one box on the image they choose, or skip. The timer counts only while
+// the window is active; progress is saved every few seconds, so quitting (or a crash) and
+// reopening resumes at the same case with the time spent so far. After the last case, and from
+// the list at any time, the report (ui/study_report_page.h); in a copy exported for one
+// annotator, which has no ground truth, a thank-you instead.
 #pragma once
 
 #include "annotate/project_store.h"
@@ -13,7 +16,6 @@
 
 #include <memory>
 
-class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -24,6 +26,8 @@ class QTimer;
 namespace migician::ui {
 
 class StudyCaseView;
+class StudyListPage;
+class StudyReportPage;
 
 class StudyWindow : public QWidget
 {
@@ -39,19 +43,24 @@ public:
     QString errorText() const;
 
     // For tests and the screenshots: the widgets the user works with.
-    QLineEdit *nameEdit() const { return m_name; }
-    QComboBox *studyCombo() const { return m_studies; }
-    QPushButton *startButton() const { return m_start; }
+    StudyListPage *studyList() const { return m_list; }
+    QLineEdit *nameEdit() const;
+    QPushButton *startButton() const;
     StudyCaseView *caseView() const { return m_view; }
     QPushButton *submitButton() const { return m_submit; }
     QPushButton *skipButton() const { return m_skip; }
     QPushButton *quitButton() const { return m_quit; }
     QLabel *progressLabel() const { return m_progress; }
-    QTextBrowser *reportView() const { return m_report; }
+    StudyReportPage *reportPage() const { return m_report; }
+    QTextBrowser *reportView() const;
     bool showsReport() const;
+    bool showsList() const;
 
 public Q_SLOTS:
-    void start();
+    void start(); // the study selected in the list, as the annotator named there
+    void startStudy(qint64 studyId, const QString &annotator);
+    void showReport(qint64 studyId);
+    void showList();
     void submit();
     void skip();
     void quit();
@@ -62,7 +71,7 @@ protected:
 
 private:
     void loadNext();
-    void showReport();
+    void showEnd();
     void showError(const QString &message);
     void pauseTimer();
     void resumeTimer();
@@ -77,19 +86,18 @@ private:
     qint64 m_savedMs = 0;   // active time before this activation
     QElapsedTimer m_active; // running while the window is active on a case
 
+    bool m_exportedCopy = false;
     QStackedWidget *m_pages;
-    QLineEdit *m_name;
-    QComboBox *m_studies;
-    QPushButton *m_start;
-    QLabel *m_error;
+    StudyListPage *m_list;
     QLabel *m_progress;
     QLabel *m_question;
     QLabel *m_hint;
+    QLabel *m_caseError;
     StudyCaseView *m_view;
     QPushButton *m_submit;
     QPushButton *m_skip;
     QPushButton *m_quit;
-    QTextBrowser *m_report;
+    StudyReportPage *m_report;
     QTimer *m_autosave;
 };
 

@@ -28,7 +28,7 @@ WorkbenchController::WorkbenchController(QObject *parent)
     , m_session(new CaseSession(this))
     , m_cases(new CaseListModel(this))
     , m_undo(new QUndoStack(this))
-    , m_inference(new InferenceThread(this))
+    , m_inference(new InferenceThread(nullptr, this))
     , m_settings(AppSettings::load())
 {
     m_session->setAuthor(m_settings.author);

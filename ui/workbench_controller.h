@@ -29,6 +29,11 @@ public:
     CaseListModel *cases() const { return m_cases; }
     QUndoStack *undoStack() const { return m_undo; }
     InferenceThread *inference() const { return m_inference; }
+    // The engine the workbench loads, shared with the batch evaluation (one copy of the weights).
+    const std::shared_ptr<model::SharedEngine> &sharedEngine() const
+    {
+        return m_inference->engines();
+    }
     annotate::ProjectStore *store() const { return m_store.get(); }
     AppSettings &settings() { return m_settings; }
     void setSettings(const AppSettings &settings);

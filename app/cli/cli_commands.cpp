@@ -10,6 +10,8 @@ int runGround(const QStringList &arguments);
 int runProject(const QStringList &arguments);
 int runScore(const QStringList &arguments);
 int runEval(const QStringList &arguments);
+int runStudy(const QStringList &arguments);
+int runServe(const QStringList &arguments);
 
 const std::vector<CliCommand> &commands()
 {
@@ -23,6 +25,9 @@ const std::vector<CliCommand> &commands()
             {"score", "Score predictions on MIG-Bench (official, raw, image-aware)", &runScore},
             {"eval", "Evaluate a model or the built-in assistant on MIG-Bench (resumable)",
              &runEval},
+            {"study", "Create, split across machines, merge and report human studies", &runStudy},
+            {"serve", "Serve the model over the OpenAI chat-completions API (as vLLM does)",
+             &runServe},
     };
     return table;
 }

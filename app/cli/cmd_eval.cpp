@@ -1,13 +1,17 @@
 // `migician eval --bench JSON --images-root DIR (--model DIR | --assistant opencv) [--tasks a,b]
 // [--limit N] [--seed S] [--project FILE] --out results.json`: runs a backend over MIG-Bench cases
-// and writes the predictions with their scores (exactly `migician score --json` of them).
-// Progress is persisted per case (in the project, or in OUT.partial), so a killed run restarts
-// where it stopped without redoing finished cases.
+// under the official protocol of eval/MIG_bench_eval.py (deviations only by explicit flags, all
+// recorded in results.json) and writes the predictions with their scores (exactly `migician score
+// --json` of the results file). Progress is persisted per case (in the project, or in
+// OUT.partial), so a killed run restarts where it stopped without redoing finished cases; failed
+// cases are retried by the next run.
 #include "cli_command.h"
 #include "image_inputs.h"
 
 #include "annotate/evaluation_log.h"
+#include "annotate/evaluation_protocol.h"
 #include "model/allocator_tuning.h"
+#include "model/shared_engine.h"
 #include "ui/evaluation_runner.h"
 
 #include <QCommandLineParser>
@@ -16,88 +20,212 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cstdio>
+#include <limits>
 
 namespace migician::cli {
 
 using namespace migician::annotate;
+
+namespace {
+
+// Exit status of a run that finished but left failed cases (results written, progress kept).
+constexpr int kFailedCases = 3;
+
+struct EvalFlags
+{
+    QCommandLineOption bench{QStringLiteral("bench"), QStringLiteral("MIG-Bench JSON file."),
+                             QStringLiteral("JSON")};
+    QCommandLineOption imagesRoot{QStringLiteral("images-root"),
+                                  QStringLiteral("Folder the bench image paths are relative to."),
+                                  QStringLiteral("DIR")};
+    QCommandLineOption modelDir{QStringLiteral("model"),
+                                QStringLiteral("Migician checkpoint folder."),
+                                QStringLiteral("DIR")};
+    QCommandLineOption device{QStringLiteral("device"),
+                              QStringLiteral("cpu or cuda (with --model)."), QStringLiteral("D"),
+                              QStringLiteral("cpu")};
+    QCommandLineOption dtype{QStringLiteral("dtype"),
+                             QStringLiteral("auto (the checkpoint's own dtype: bfloat16 for "
+                                            "Migician), float32, bfloat16 or float16 (with "
+                                            "--model)."),
+                             QStringLiteral("T"), QStringLiteral("auto")};
+    QCommandLineOption assistant{QStringLiteral("assistant"),
+                                 QStringLiteral("Built-in assistant instead of a model: opencv."),
+                                 QStringLiteral("NAME")};
+    QCommandLineOption tasks{QStringLiteral("tasks"),
+                             QStringLiteral("Comma-separated tasks (default: all)."),
+                             QStringLiteral("a,b")};
+    QCommandLineOption limit{QStringLiteral("limit"),
+                             QStringLiteral("At most N cases (the first N, or a seeded sample "
+                                            "with --seed)."),
+                             QStringLiteral("N")};
+    QCommandLineOption seed{QStringLiteral("seed"),
+                            QStringLiteral("Seed of the sample drawn with --limit."),
+                            QStringLiteral("S")};
+    QCommandLineOption project{QStringLiteral("project"),
+                               QStringLiteral("Project file that keeps the run and its "
+                                              "predictions (created when missing)."),
+                               QStringLiteral("FILE")};
+    QCommandLineOption out{QStringLiteral("out"), QStringLiteral("Results JSON file."),
+                           QStringLiteral("results.json")};
+    QCommandLineOption quiet{QStringLiteral("quiet"),
+                             QStringLiteral("No per-case progress lines.")};
+    // Deviations from the official protocol: each is recorded in results.json.
+    QCommandLineOption greedy{QStringLiteral("greedy"),
+                              QStringLiteral("Deviation: plain argmax without the checkpoint's "
+                                             "repetition penalty.")};
+    QCommandLineOption noSuffix{QStringLiteral("no-format-suffix"),
+                                QStringLiteral("Deviation: the bare question, without the "
+                                               "official format suffix.")};
+    QCommandLineOption maxNewTokens{QStringLiteral("max-new-tokens"),
+                                    QStringLiteral("Deviation: at most N new tokens (official: "
+                                                   "128)."),
+                                    QStringLiteral("N")};
+    QCommandLineOption minPixels{QStringLiteral("min-pixels"),
+                                 QStringLiteral("Deviation: smallest image area in pixels "
+                                                "(official: 3136)."),
+                                 QStringLiteral("N")};
+    QCommandLineOption maxPixels{QStringLiteral("max-pixels"),
+                                 QStringLiteral("Deviation: largest image area in pixels "
+                                                "(official: 12845056)."),
+                                 QStringLiteral("N")};
+
+    void add(QCommandLineParser &parser)
+    {
+        parser.addOptions({bench, imagesRoot, modelDir, device, dtype, assistant, tasks, limit,
+                           seed, project, out, quiet, greedy, noSuffix, maxNewTokens, minPixels,
+                           maxPixels});
+    }
+
+    // The protocol the flags ask for: the official one unless a deviation flag is given.
+    bool protocol(const QCommandLineParser &parser, EvaluationProtocol *protocol,
+                  QString *error) const
+    {
+        protocol->formatSuffix = !parser.isSet(noSuffix);
+        if (parser.isSet(greedy))
+            protocol->sampling = EvaluationProtocol::Sampling::Greedy;
+        protocol->dtype = parser.value(dtype);
+        protocol->device = parser.value(device);
+        const auto positive = [&](const QCommandLineOption &option, auto *value) {
+            if (!parser.isSet(option))
+                return true;
+            bool ok = false;
+            const qlonglong number = parser.value(option).toLongLong(&ok);
+            if (!ok || number <= 0 || number > std::numeric_limits<int>::max()) {
+                *error = QStringLiteral("--%1 expects a positive number, not '%2'")
+                                 .arg(option.names().first(), parser.value(option));
+                return false;
+            }
+            *value = number;
+            return true;
+        };
+        if (!positive(maxNewTokens, &protocol->maxNewTokens)
+            || !positive(minPixels, &protocol->minPixels)
+            || !positive(maxPixels, &protocol->maxPixels))
+            return false;
+        if (protocol->minPixels > protocol->maxPixels) {
+            *error = QStringLiteral("--min-pixels must not exceed --max-pixels");
+            return false;
+        }
+        return true;
+    }
+};
+
+std::unique_ptr<EvaluationLog> openLog(const EvalFlags &flags, const QCommandLineParser &parser,
+                                       const EvalIdentity &identity,
+                                       std::unique_ptr<ProjectStore> *store, QString *error)
+{
+    if (parser.isSet(flags.project)) {
+        auto opened = ProjectStore::open(parser.value(flags.project));
+        if (!opened) {
+            *error = opened.error();
+            return nullptr;
+        }
+        *store = std::move(opened.value());
+        auto projectLog = openProjectLog(**store, parser.value(flags.imagesRoot), identity);
+        if (!projectLog) {
+            *error = projectLog.error();
+            return nullptr;
+        }
+        return std::move(projectLog.value());
+    }
+    auto sidecar = openSidecarLog(parser.value(flags.out) + QStringLiteral(".partial"), identity);
+    if (!sidecar) {
+        *error = sidecar.error();
+        return nullptr;
+    }
+    return std::move(sidecar.value());
+}
+
+Status writeResults(const QString &path, const QJsonObject &results)
+{
+    QSaveFile file(path);
+    const QByteArray bytes = QJsonDocument(results).toJson(QJsonDocument::Indented);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Status::failure(
+                QStringLiteral("%1: cannot write the results: %2").arg(path, file.errorString()));
+    return {};
+}
+
+} // namespace
 
 int runEval(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
             "Runs the Migician model or the built-in OpenCV assistant over MIG-Bench cases and "
-            "writes {\"predictions\": [...], \"scores\": ...}; the scores are what 'migician "
-            "score --json' prints for those predictions. Resumable: rerun the same command after "
-            "an interruption."));
+            "writes {\"protocol\": ..., \"predictions\": [...], \"failed\": [...], \"scores\": "
+            "...}; the scores are what 'migician score --json' prints for that file. By default "
+            "every case is run as the official eval/MIG_bench_eval.py does: the format suffix on "
+            "every question, the checkpoint's generation_config.json sampling, 128 new tokens, "
+            "images at the qwen-vl-utils limits, the answer decoded without special tokens. "
+            "Resumable: rerun the same command after an interruption; failed cases (out of "
+            "memory, a decode error, a missing image) are not scored and are retried by the "
+            "next run.\nExit status: 0 every case answered, 1 error, 3 finished with failed "
+            "cases (results written)."));
     parser.addHelpOption();
-    const QCommandLineOption bench(QStringLiteral("bench"), QStringLiteral("MIG-Bench JSON file."),
-                                   QStringLiteral("JSON"));
-    const QCommandLineOption imagesRoot(
-            QStringLiteral("images-root"),
-            QStringLiteral("Folder the bench image paths are relative to."), QStringLiteral("DIR"));
-    const QCommandLineOption modelDir(QStringLiteral("model"),
-                                      QStringLiteral("Migician checkpoint folder."),
-                                      QStringLiteral("DIR"));
-    const QCommandLineOption device(QStringLiteral("device"),
-                                    QStringLiteral("cpu or cuda (with --model)."),
-                                    QStringLiteral("D"), QStringLiteral("cpu"));
-    const QCommandLineOption assistant(
-            QStringLiteral("assistant"),
-            QStringLiteral("Built-in assistant instead of a model: opencv."),
-            QStringLiteral("NAME"));
-    const QCommandLineOption tasks(QStringLiteral("tasks"),
-                                   QStringLiteral("Comma-separated tasks (default: all)."),
-                                   QStringLiteral("a,b"));
-    const QCommandLineOption limit(QStringLiteral("limit"),
-                                   QStringLiteral("At most N cases (the first N, or a seeded "
-                                                  "sample with --seed)."),
-                                   QStringLiteral("N"));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QStringLiteral("Seed of the sample drawn with --limit."),
-                                  QStringLiteral("S"));
-    const QCommandLineOption project(QStringLiteral("project"),
-                                     QStringLiteral("Project file that keeps the run and its "
-                                                    "predictions (created when missing)."),
-                                     QStringLiteral("FILE"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Results JSON file."),
-                                 QStringLiteral("results.json"));
-    const QCommandLineOption quiet(QStringLiteral("quiet"),
-                                   QStringLiteral("No per-case progress lines."));
-    parser.addOptions({bench, imagesRoot, modelDir, device, assistant, tasks, limit, seed, project,
-                       out, quiet});
+    EvalFlags flags;
+    flags.add(parser);
     parser.process(arguments);
     const QString command = arguments.first();
 
-    if (!parser.isSet(bench) || !parser.isSet(imagesRoot) || !parser.isSet(out))
+    if (!parser.isSet(flags.bench) || !parser.isSet(flags.imagesRoot) || !parser.isSet(flags.out))
         return fail(command, QStringLiteral("--bench JSON, --images-root DIR and --out FILE are "
                                             "required"));
-    if (parser.isSet(modelDir) == parser.isSet(assistant))
+    if (parser.isSet(flags.modelDir) == parser.isSet(flags.assistant))
         return fail(command,
                     QStringLiteral("give exactly one of --model DIR and --assistant opencv"));
-    if (parser.isSet(assistant) && parser.value(assistant) != QLatin1String("opencv"))
+    if (parser.isSet(flags.assistant) && parser.value(flags.assistant) != QLatin1String("opencv"))
         return fail(command, QStringLiteral("--assistant: unknown assistant '%1' (known: opencv)")
-                                     .arg(parser.value(assistant)));
-    if (!QFileInfo(parser.value(imagesRoot)).isDir())
-        return fail(command,
-                    QStringLiteral("--images-root %1: not a folder").arg(parser.value(imagesRoot)));
+                                     .arg(parser.value(flags.assistant)));
+    if (!QFileInfo(parser.value(flags.imagesRoot)).isDir())
+        return fail(command, QStringLiteral("--images-root %1: not a folder")
+                                     .arg(parser.value(flags.imagesRoot)));
     bool ok = true;
-    const int limitValue = parser.isSet(limit) ? parser.value(limit).toInt(&ok) : 0;
+    const int limitValue = parser.isSet(flags.limit) ? parser.value(flags.limit).toInt(&ok) : 0;
     if (!ok || limitValue < 0)
         return fail(command, QStringLiteral("--limit expects a non-negative number, not '%1'")
-                                     .arg(parser.value(limit)));
-    const quint64 seedValue = parser.isSet(seed) ? parser.value(seed).toULongLong(&ok) : 0;
+                                     .arg(parser.value(flags.limit)));
+    const quint64 seedValue
+            = parser.isSet(flags.seed) ? parser.value(flags.seed).toULongLong(&ok) : 0;
     if (!ok)
-        return fail(command,
-                    QStringLiteral("--seed expects a number, not '%1'").arg(parser.value(seed)));
+        return fail(
+                command,
+                QStringLiteral("--seed expects a number, not '%1'").arg(parser.value(flags.seed)));
+    EvaluationProtocol protocol;
+    QString error;
+    if (!flags.protocol(parser, &protocol, &error))
+        return fail(command, error);
 
-    const QString benchPath = QFileInfo(parser.value(bench)).absoluteFilePath();
+    const QString benchPath = QFileInfo(parser.value(flags.bench)).absoluteFilePath();
     const auto benchFile = readMigBench(benchPath);
     if (!benchFile)
         return fail(command, benchFile.error());
     QStringList taskList;
-    if (parser.isSet(tasks))
-        taskList = parser.value(tasks).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (parser.isSet(flags.tasks))
+        taskList = parser.value(flags.tasks).split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &task : taskList) {
         const bool known = std::any_of(benchFile->cases.begin(), benchFile->cases.end(),
                                        [&](const BenchCase &c) { return c.task == task; });
@@ -107,79 +235,85 @@ int runEval(const QStringList &arguments)
                     QStringLiteral("--tasks: %1 has no case of task '%2'").arg(benchPath, task));
     }
     const QList<int> indices = ui::selectCases(benchFile->cases, taskList, limitValue,
-                                               parser.isSet(seed), seedValue);
+                                               parser.isSet(flags.seed), seedValue);
 
     std::unique_ptr<ui::EvaluationBackend> backend;
-    if (parser.isSet(modelDir)) {
+    if (parser.isSet(flags.modelDir)) {
         model::keepFreedMemoryForReuse();
         try {
-            backend = ui::makeMigicianBackend(parser.value(modelDir), parser.value(device));
-        } catch (const std::exception &error) {
-            return fail(command, QString::fromUtf8(error.what()));
+            backend = ui::makeMigicianBackend(std::make_shared<model::SharedEngine>(),
+                                              parser.value(flags.modelDir), protocol.device,
+                                              protocol.dtype);
+        } catch (const std::exception &failure) {
+            return fail(command, QString::fromUtf8(failure.what()));
         }
     } else {
         backend = ui::makeAssistantBackend();
     }
+    if (!backend->prepare(&protocol, &error, {}))
+        return fail(command, error);
 
     EvalIdentity identity;
     identity.benchFile = benchPath;
     identity.backend = backend->name();
-    identity.model = parser.isSet(modelDir) ? QFileInfo(parser.value(modelDir)).absoluteFilePath()
-                                            : QString();
+    identity.model = parser.isSet(flags.modelDir)
+                             ? QFileInfo(parser.value(flags.modelDir)).absoluteFilePath()
+                             : QString();
     identity.indices = indices;
-
+    identity.protocol = protocol.identity();
     std::unique_ptr<ProjectStore> store;
-    std::unique_ptr<EvaluationLog> log;
-    const QString outPath = parser.value(out);
-    if (parser.isSet(project)) {
-        auto opened = ProjectStore::open(parser.value(project));
-        if (!opened)
-            return fail(command, opened.error());
-        store = std::move(opened.value());
-        auto projectLog = openProjectLog(*store, parser.value(imagesRoot), identity);
-        if (!projectLog)
-            return fail(command, projectLog.error());
-        log = std::move(projectLog.value());
-    } else {
-        auto sidecar = openSidecarLog(outPath + QStringLiteral(".partial"), identity);
-        if (!sidecar)
-            return fail(command, sidecar.error());
-        log = std::move(sidecar.value());
-    }
+    const std::unique_ptr<EvaluationLog> log = openLog(flags, parser, identity, &store, &error);
+    if (!log)
+        return fail(command, error);
+    for (const QString &warning : log->warnings())
+        std::fprintf(stderr, "%s: warning: %s\n", qPrintable(command), qPrintable(warning));
 
     const int resumed = int(std::count_if(indices.begin(), indices.end(),
                                           [&](int i) { return log->finished().contains(i); }));
-    std::printf("eval: %d cases, %d already done (%s), %d to run\n", int(indices.size()), resumed,
-                qPrintable(log->location()), int(indices.size()) - resumed);
+    std::printf("eval: %d cases, %d already done (%s), %d to run; %s protocol%s\n",
+                int(indices.size()), resumed, qPrintable(log->location()),
+                int(indices.size()) - resumed, protocol.isOfficial() ? "official" : "deviating",
+                protocol.isOfficial() ? ""
+                                      : qPrintable(QStringLiteral(" (%1)").arg(
+                                              protocol.deviations().join(QStringLiteral(", ")))));
     std::fflush(stdout);
 
     QElapsedTimer wall;
     wall.start();
-    ui::EvaluationRunner runner(benchFile->cases, parser.value(imagesRoot), *backend, *log);
-    const bool verbose = !parser.isSet(quiet);
+    ui::EvaluationRunner runner(benchFile->cases, parser.value(flags.imagesRoot), *backend, *log);
+    const bool verbose = !parser.isSet(flags.quiet);
     const Status ran = runner.run(indices, [&](const ui::EvaluationProgress &p) {
+        if (p.last.failed())
+            std::fprintf(stderr, "case %d failed: %s\n", p.last.index, qPrintable(p.last.failure));
         if (!verbose)
             return;
-        std::printf("case %d: %d/%d, %.3f s, eta %.1f s\n", p.last.index, p.done, p.total,
-                    p.last.seconds, p.etaSeconds);
+        std::printf("case %d: %d/%d, %.3f s, eta %.1f s%s\n", p.last.index, p.done, p.total,
+                    p.last.seconds, p.etaSeconds, p.last.failed() ? " (failed)" : "");
         std::fflush(stdout);
     });
     if (!ran)
         return fail(command, ran.error());
 
-    const auto results = evaluationResults(benchFile->cases, runner.records(), backend->name(),
-                                           backend->migicianRescale());
+    const QList<EvalRecord> records = runner.records();
+    const auto results = evaluationResults(benchFile->cases, records, protocol);
     if (!results)
         return fail(command, results.error());
-    QSaveFile file(outPath);
-    const QByteArray bytes = QJsonDocument(*results).toJson(QJsonDocument::Indented);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(command, QStringLiteral("%1: cannot write the results: %2")
-                                     .arg(outPath, file.errorString()));
+    const QString outPath = parser.value(flags.out);
+    if (const Status written = writeResults(outPath, *results); !written)
+        return fail(command, written.error());
+    const int failed = int(log->failures().size());
+    std::printf("eval: wrote %s (%d predictions, %d failed)\n", qPrintable(outPath),
+                int(log->finished().size()), failed);
+    if (failed > 0) {
+        std::fprintf(stderr,
+                     "%s: %d %s failed (see \"failed\" in %s); they are not scored; rerun the "
+                     "same command to retry %s\n",
+                     qPrintable(command), failed, failed == 1 ? "case" : "cases",
+                     qPrintable(outPath), failed == 1 ? "it" : "them");
+        return kFailedCases;
+    }
     if (const Status completed = log->complete(wall.elapsed()); !completed)
         return fail(command, completed.error());
-    std::printf("eval: wrote %s (%d predictions)\n", qPrintable(outPath),
-                int(runner.records().size()));
     return 0;
 }
 

@@ -16,7 +16,7 @@ bool ImageInputs::read(const QCommandLineParser &parser, QString *error)
     modelDir = parser.value(m_model);
     query = parser.value(m_query);
     imagePaths = parser.values(m_image);
-    if (modelDir.isEmpty()) {
+    if (modelDir.isEmpty() && !modelOptional) {
         *error = QStringLiteral("--model DIR is required");
         return false;
     }

@@ -21,6 +21,7 @@ public:
     // Reads the options and decodes every image; false with *error naming the option or file.
     bool read(const QCommandLineParser &parser, QString *error);
 
+    bool modelOptional = false; // `ground --endpoint` reads only generation_config.json from it
     QString modelDir;
     QString query;
     QStringList imagePaths;

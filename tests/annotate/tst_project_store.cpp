@@ -48,9 +48,9 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), 1);
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
         QCOMPARE(q.value(0).toInt(), ProjectStore::kSchemaVersion);
-        for (const char *table :
-             {"images", "cases", "case_images", "queries", "runs", "predictions", "annotations",
-              "edit_log", "annotators", "studies", "study_assignments", "study_responses"})
+        for (const char *table : {"images", "cases", "case_images", "queries", "runs",
+                                  "predictions", "annotations", "edit_log", "annotators", "studies",
+                                  "study_assignments", "study_responses", "evaluation_failures"})
             QVERIFY2(countRows(*store.value(), QLatin1String(table)) == 0, table);
     }
 
@@ -158,6 +158,76 @@ private Q_SLOTS:
         QCOMPARE(countRows(*store, QStringLiteral("predictions")), 0);
         QVERIFY(!store->addImage(NewImage{QStringLiteral("../etc/passwd"), {}, {}, {}}));
         QCOMPARE(countRows(*store, QStringLiteral("images")), 2);
+    }
+
+    void throwingWorkRollsBackAndLaterWritesCommit()
+    {
+        qint64 caseId = 0;
+        auto store = makeProject(QStringLiteral("throwing.migician"), &caseId);
+        QVERIFY(store && caseId > 0);
+        const auto insertQuery = [&store](const QString &text) {
+            QSqlQuery q(store->database());
+            q.prepare(QStringLiteral("INSERT INTO queries(text, created) VALUES (?, 'now')"));
+            q.addBindValue(text);
+            return q.exec();
+        };
+        // An exception out of the work (outermost and nested): nothing of it stays, and the
+        // exception reaches the caller unchanged.
+        for (const bool nested : {false, true}) {
+            bool thrown = false;
+            try {
+                (void)store->transaction([&]() -> Status {
+                    if (!insertQuery(QStringLiteral("outer")))
+                        return Status::failure(QStringLiteral("insert failed"));
+                    if (!nested)
+                        throw std::runtime_error("work failed");
+                    return store->transaction([&]() -> Status {
+                        insertQuery(QStringLiteral("inner"));
+                        throw std::runtime_error("work failed");
+                    });
+                });
+            } catch (const std::runtime_error &error) {
+                thrown = QByteArray(error.what()) == "work failed";
+            }
+            QVERIFY2(thrown, nested ? "nested" : "outermost");
+            QCOMPARE(countRows(*store, QStringLiteral("queries")), 0);
+        }
+        // The connection is out of the transaction and the depth is back to 0: a later write
+        // commits on its own and is seen by another connection.
+        QVERIFY(store->transaction([&]() -> Status {
+            return insertQuery(QStringLiteral("kept")) ? Status{}
+                                                       : Status::failure(QStringLiteral("insert"));
+        }));
+        QVERIFY(store->recordPrediction(
+                NewPrediction{0, caseId, 0, QStringLiteral("(1,2),(3,4)"), {}, 10}));
+        const auto reader
+                = ProjectStore::open(store->fileName(), ProjectStore::OpenMode::OpenExisting);
+        QVERIFY2(reader, qPrintable(reader.error()));
+        QCOMPARE(countRows(**reader, QStringLiteral("queries")), 1);
+        QCOMPARE(countRows(**reader, QStringLiteral("predictions")), 1);
+    }
+
+    void olderProjectsGainTheEvaluationFailuresTable()
+    {
+        // A project of the version before evaluationFailuresMigration() (the last migration):
+        // everything but the evaluation_failures table.
+        const QString file = m_dir.filePath(QStringLiteral("version1.migician"));
+        qint64 caseId = 0;
+        {
+            auto store = makeProject(QStringLiteral("version1.migician"), &caseId);
+            QVERIFY(store && caseId > 0);
+            QSqlQuery q(store->database());
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE evaluation_failures")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1")
+                                   .arg(ProjectStore::kSchemaVersion - 1)));
+        }
+        auto store = ProjectStore::open(file, ProjectStore::OpenMode::OpenExisting);
+        QVERIFY2(store, qPrintable(store.error()));
+        QSqlQuery q((*store)->database());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), ProjectStore::kSchemaVersion);
+        QCOMPARE(countRows(**store, QStringLiteral("evaluation_failures")), 0);
+        QCOMPARE((*store)->caseById(caseId)->images.size(), 2); // the old content is there
     }
 
     void refusesFilesThatAreNotProjects()

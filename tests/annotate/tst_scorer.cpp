@@ -218,6 +218,45 @@ private Q_SLOTS:
         }
     }
 
+    void failedCasesAreCountedNotScored()
+    {
+        const QList<BenchCase> cases{
+                benchCase(QStringLiteral("diff"), QStringLiteral("q"), NormBox{0, 0, 0.5, 0.5}),
+                benchCase(QStringLiteral("diff"), QStringLiteral("q"), NormBox{0, 0, 0.5, 0.5}),
+                benchCase(QStringLiteral("region"), QStringLiteral("q"), NormBox{0, 0, 0.5, 0.5})};
+        // A results file of `migician eval`: one answer, two failed cases.
+        const QByteArray results
+                = R"json({"predictions": [{"index": 0, "answer": "(0,0),(500,500)"}],
+            "failed": [{"index": 1, "task": "diff", "reason": "out of memory", "attempts": 2},
+                       {"index": 2, "task": "region", "reason": "missing image"}]})json";
+        const auto predictions = parsePredictions(results, QStringLiteral("results.json"), 3);
+        QVERIFY2(predictions, qPrintable(predictions.error()));
+        QCOMPARE(predictions->size(), 3);
+        QCOMPARE(predictions->at(1).failure.value_or(QString()), QStringLiteral("out of memory"));
+        const auto report = scoreMigBench(cases, *predictions, false);
+        QVERIFY(report);
+        const Metrics diff = report->official.perTask.value(QStringLiteral("diff"));
+        QCOMPARE(diff.n, 1);
+        QCOMPARE(diff.failed, 1);
+        QCOMPARE(diff.acc50, 1.0); // the failure is not an IoU-0 answer
+        const Metrics region = report->official.perTask.value(QStringLiteral("region"));
+        QCOMPARE(region.n, 0);
+        QCOMPARE(region.failed, 1);
+        QCOMPARE(report->official.micro.n, 1);
+        QCOMPARE(report->official.micro.failed, 2);
+        QCOMPARE(report->official.macro.acc50, 1.0); // a task with no scored case has no accuracy
+        QCOMPARE(scoreCases(cases, *predictions, false).size(), 1);
+        const QJsonObject json = toJson(report->raw);
+        QCOMPARE(json.value("per_task").toObject().value("region").toObject().value("failed"),
+                 QJsonValue(1));
+        // The same as a plain list with "failed" entries.
+        const auto listed = parsePredictions(
+                R"json([{"index": 0, "answer": "(0,0),(500,500)"}, {"index": 1, "failed": "oom"}])json",
+                QStringLiteral("list.json"), 3);
+        QVERIFY2(listed, qPrintable(listed.error()));
+        QCOMPARE(scoreMigBench(cases, *listed, false)->official.micro.failed, 1);
+    }
+
     void badPredictions_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -233,6 +272,13 @@ private Q_SLOTS:
                 << QByteArray(R"([{"index": 0, "box": [0.5, 0, 0.2, 0.5]}])") << "must be ordered";
         QTest::newRow("both") << QByteArray(R"([{"index": 0, "box": [0,0,1,1], "answer": "x"}])")
                               << "exactly one of";
+        QTest::newRow("failed and answer")
+                << QByteArray(R"([{"index": 0, "failed": "oom", "answer": "x"}])")
+                << "exactly one of";
+        QTest::newRow("failed empty")
+                << QByteArray(R"([{"index": 0, "failed": ""}])") << "'failed' must be the reason";
+        QTest::newRow("object without predictions")
+                << QByteArray(R"({"scores": {}})") << "'predictions' list";
         QTest::newRow("twice") << QByteArray(
                 R"([{"index": 0, "answer": "x"}, {"index": 0, "answer": "y"}])")
                                << "prediction 1: case index 0 is predicted twice";

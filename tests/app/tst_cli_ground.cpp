@@ -2,6 +2,7 @@
 // image files themselves: the prompt ids and grids, and the generated ids, must be the reference's.
 #include "process_runner.h"
 #include "support/qt_test_registry.h"
+#include "tiny_fixture_cases.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -11,37 +12,13 @@
 #include <QTest>
 
 using migician::test::appBinary;
+using migician::test::fixtureCases;
+using migician::test::imageArguments;
 using migician::test::runProcess;
 
 namespace {
 
-const QString kTiny = QStringLiteral(MIGICIAN_SHARED_DIR "/fixtures/qwen2vl-tiny");
-
-QJsonArray fixtureCases()
-{
-    QFile file(kTiny + QStringLiteral("/cases.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("cases")).toArray();
-}
-
-QStringList imageArguments(const QJsonObject &testCase)
-{
-    QStringList arguments;
-    const QJsonArray images = testCase.value(QLatin1String("images")).toArray();
-    for (const auto &image : images)
-        arguments << QStringLiteral("--image")
-                  << kTiny + QLatin1Char('/')
-                             + image.toObject().value(QLatin1String("file")).toString();
-    if (!images.isEmpty())
-        arguments << QStringLiteral("--max-pixels")
-                  << QString::number(images.first()
-                                             .toObject()
-                                             .value(QLatin1String("max_pixels"))
-                                             .toInteger());
-    arguments << QStringLiteral("--query") << testCase.value(QLatin1String("query")).toString();
-    return arguments;
-}
+const QString kTiny = migician::test::kTinyModel;
 
 QJsonObject runJson(const QStringList &arguments, QString *error)
 {
@@ -62,6 +39,7 @@ private Q_SLOTS:
     void groundReproducesGoldenIds_data()
     {
         QTest::addColumn<QJsonObject>("testCase");
+        QCOMPARE(fixtureCases().size(), 5); // a fixture that lost cases must not pass vacuously
         for (const auto &value : fixtureCases()) {
             const QJsonObject testCase = value.toObject();
             QTest::newRow(qPrintable(testCase.value(QLatin1String("name")).toString())) << testCase;
@@ -71,9 +49,12 @@ private Q_SLOTS:
     void groundReproducesGoldenIds()
     {
         QFETCH(QJsonObject, testCase);
+        // The goldens are float32 (the default is the checkpoint's own bfloat16).
         const QStringList common = QStringList{QStringLiteral("ground"),
                                                QStringLiteral("--model"),
                                                kTiny,
+                                               QStringLiteral("--dtype"),
+                                               QStringLiteral("float32"),
                                                QStringLiteral("--max-new-tokens"),
                                                QStringLiteral("16"),
                                                QStringLiteral("--json")}
@@ -101,7 +82,12 @@ private Q_SLOTS:
 
     void promptShowsIdsAndGrids()
     {
-        const QJsonObject testCase = fixtureCases().at(2).toObject(); // multi3_common_object
+        QJsonObject testCase;
+        for (const auto &value : fixtureCases())
+            if (value.toObject().value(QLatin1String("name"))
+                == QLatin1String("multi3_common_object"))
+                testCase = value.toObject();
+        QVERIFY2(!testCase.isEmpty(), "the fixture has no case multi3_common_object");
         QString error;
         const QJsonObject prompt
                 = runJson(QStringList{QStringLiteral("prompt"), QStringLiteral("--model"), kTiny,

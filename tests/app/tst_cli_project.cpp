@@ -3,6 +3,8 @@
 #include "cli_files.h"
 #include "support/qt_test_registry.h"
 
+#include "annotate/project_store.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
@@ -149,7 +151,7 @@ private Q_SLOTS:
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         QVERIFY(readFile(project).startsWith(QByteArray("SQLite format 3\0", 16)));
         const StoreCounts counts = readStore(project);
-        QCOMPARE(counts.userVersion, 1);
+        QCOMPARE(counts.userVersion, migician::annotate::ProjectStore::kSchemaVersion);
         QCOMPARE(counts.cases, qint64(0));
 
         // Creating over an existing project fails.

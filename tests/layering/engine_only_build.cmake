@@ -15,7 +15,8 @@ execute_process(COMMAND ${CMAKE_COMMAND} --build "${BINARY_DIR}" -j 2 RESULT_VAR
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "engine-only build failed (${rc})")
 endif()
-foreach(artifact model/libmigician_model.a app/migician-bench tests/test_model)
+foreach(artifact model/libmigician_model.a app/migician-bench app/migician-serve tests/test_model
+                 tests/test_serve)
     if(NOT EXISTS "${BINARY_DIR}/${artifact}")
         message(FATAL_ERROR "engine-only build did not produce ${artifact}")
     endif()
@@ -26,6 +27,12 @@ endif()
 execute_process(COMMAND "${BINARY_DIR}/app/migician-bench" --help RESULT_VARIABLE rc OUTPUT_QUIET)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "migician-bench --help failed (${rc})")
+endif()
+# The server runs where only libtorch exists: it must start without Qt.
+execute_process(COMMAND "${BINARY_DIR}/app/migician-serve" --help RESULT_VARIABLE rc
+                OUTPUT_VARIABLE help)
+if(NOT rc EQUAL 0 OR NOT help MATCHES "listening on http://HOST:PORT")
+    message(FATAL_ERROR "migician-serve --help failed (${rc})")
 endif()
 message(STATUS "engine-only configuration built without Qt and OpenCV")
 file(REMOVE_RECURSE "${BINARY_DIR}")

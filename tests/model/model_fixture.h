@@ -21,13 +21,39 @@ inline std::string tinyDir()
     return test::fixtureDir();
 }
 
-inline const nlohmann::json &tinyCases()
+// The number of cases in cases.json the suites were written for: a fixture that lost or gained
+// cases must fail loudly, not let a loop over them pass with nothing checked.
+constexpr std::size_t kTinyCaseCount = 5;
+
+inline const nlohmann::json &allTinyCases()
 {
     static const nlohmann::json cases = [] {
         std::ifstream in(tinyDir() + "/cases.json");
         return nlohmann::json::parse(in)["cases"];
     }();
     return cases;
+}
+
+// Every case of the fixture, in file order; requires exactly kTinyCaseCount of them.
+inline const nlohmann::json &tinyCases()
+{
+    const nlohmann::json &cases = allTinyCases();
+    REQUIRE_MESSAGE(cases.size() == kTinyCaseCount, tinyDir()
+                                                            << "/cases.json holds " << cases.size()
+                                                            << " cases, not " << kTinyCaseCount);
+    return cases;
+}
+
+// One case of the fixture by its name ("single_grounding", "visual_reference", ...); fails the
+// test when the fixture has no such case.
+inline const nlohmann::json &tinyCase(const std::string &name)
+{
+    for (const auto &testCase : allTinyCases())
+        if (testCase.value("name", std::string()) == name)
+            return testCase;
+    FAIL("the fixture has no case named \"" << name << "\"");
+    static const nlohmann::json none;
+    return none;
 }
 
 // Golden tensors of one case, copied out of the mapping (so they outlive the file object).

@@ -5,9 +5,13 @@
 #include "model/engine.h"
 #include "model/model_error.h"
 #include "model/mrope_positions.h"
+#include "model/shared_engine.h"
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <regex>
+#include <thread>
 
 #include "torch_doctest.h" // last: restores doctest's CHECK over glog's
 
@@ -23,6 +27,7 @@ Engine &tinyEngine()
         EngineOptions options;
         options.modelDir = testing::tinyDir();
         options.threads = 2;
+        options.dtype = DType::Float32; // the goldens are float32
         options.device = testing::testDevice().is_cuda() ? Device::Cuda : Device::Cpu;
         return Engine::load(options);
     }();
@@ -51,6 +56,11 @@ GroundingRequest requestFor(const nlohmann::json &testCase, const Golden &golden
                                   images[i]["max_pixels"].get<std::int64_t>()});
     }
     return request;
+}
+
+std::string progressText(Stage stage, int done, int total)
+{
+    return std::string(stageName(stage)) + " " + std::to_string(done) + "/" + std::to_string(total);
 }
 
 // A writable copy of the fixture checkpoint whose config.json can be edited.
@@ -193,7 +203,7 @@ TEST_CASE("engine: converting weights that do not fit in memory is refused befor
 TEST_CASE("engine: images and prompt slots must agree")
 {
     auto &engine = tinyEngine();
-    const auto &testCase = testing::tinyCases()[1]; // single_grounding
+    const auto &testCase = testing::tinyCase("single_grounding");
     const Golden golden(testCase);
     GroundingRequest request = requestFor(testCase, golden);
     request.sampling.maxNewTokens = 2;
@@ -211,4 +221,217 @@ TEST_CASE("engine: images and prompt slots must agree")
     const auto expected = testCase["generated_ids"].get<std::vector<TokenId>>();
     CHECK(engine.ground(request).tokenIds
           == std::vector<TokenId>(expected.begin(), expected.begin() + 4));
+}
+
+TEST_CASE("engine: progress comes at every vision block, prefill layer and decode step")
+{
+    auto &engine = tinyEngine();
+    const auto &testCase = testing::tinyCase("multi3_common_object");
+    const Golden golden(testCase);
+    GroundingRequest request = requestFor(testCase, golden);
+    request.sampling = SamplingOptions::greedy();
+    request.sampling.maxNewTokens = 16;
+    std::vector<std::string> seen;
+    GenerationCallbacks callbacks;
+    callbacks.onProgress = [&](Stage stage, int done, int total) {
+        seen.push_back(progressText(stage, done, total));
+    };
+    const auto result = engine.ground(request, callbacks);
+    CHECK(result.tokenIds == testCase["generated_ids"].get<std::vector<TokenId>>());
+    std::vector<std::string> expected;
+    for (int block = 0; block <= 2; ++block) // the fixture's vision depth is 2
+        expected.push_back(progressText(Stage::Vision, block, 2));
+    for (int layer = 0; layer <= 2; ++layer) // and its decoder has 2 layers
+        expected.push_back(progressText(Stage::Prefill, layer, 2));
+    for (int step = 0; step < 16; ++step)
+        expected.push_back(progressText(Stage::Decode, step, 16));
+    CHECK(seen == expected);
+}
+
+TEST_CASE("engine: a cancel from the progress callback stops there; the next request is exact")
+{
+    auto &engine = tinyEngine();
+    const auto &testCase = testing::tinyCase("multi3_common_object");
+    const Golden golden(testCase);
+    const auto expected = testCase["generated_ids"].get<std::vector<TokenId>>();
+    struct Point
+    {
+        Stage stage;
+        int at;
+    };
+    for (const Point point :
+         {Point{Stage::Vision, 0}, Point{Stage::Vision, 1}, Point{Stage::Prefill, 1},
+          Point{Stage::Prefill, 2}, Point{Stage::Decode, 3}}) {
+        CAPTURE(stageName(point.stage));
+        CAPTURE(point.at);
+        GroundingRequest request = requestFor(testCase, golden);
+        request.sampling = SamplingOptions::greedy();
+        request.sampling.maxNewTokens = 16;
+        std::atomic<bool> cancel{false};
+        std::vector<std::string> seen;
+        std::vector<Stage> stages;
+        GenerationCallbacks callbacks;
+        callbacks.cancel = &cancel;
+        callbacks.onProgress = [&](Stage stage, int done, int) {
+            seen.push_back(progressText(stage, done, 0));
+            if (stage == point.stage && done == point.at)
+                cancel = true;
+        };
+        callbacks.onStage = [&](Stage stage) {
+            stages.push_back(stage);
+        };
+        const auto cancelled = engine.ground(request, callbacks);
+        CHECK(cancelled.cancelled);
+        const bool decodeStarted
+                = std::find(stages.begin(), stages.end(), Stage::Decode) != stages.end();
+        // Nothing ran after the step where the cancel was asked for.
+        REQUIRE_FALSE(seen.empty());
+        CHECK(seen.back() == progressText(point.stage, point.at, 0));
+        if (point.stage == Stage::Decode) {
+            CHECK(cancelled.tokenIds
+                  == std::vector<TokenId>(expected.begin(), expected.begin() + point.at));
+        } else {
+            CHECK(cancelled.tokenIds.empty());
+            CHECK_FALSE(decodeStarted);
+        }
+        // The engine is ready for the next request (its KV cache cleared): the reference's ids.
+        request.sampling.maxNewTokens = 16;
+        CHECK(engine.ground(request).tokenIds == expected);
+    }
+}
+
+TEST_CASE("engine: loading stops at the tensor where it is cancelled, and loads again")
+{
+    EngineOptions options;
+    options.modelDir = testing::tinyDir();
+    options.threads = 2;
+    options.dtype = DType::Float32;
+    std::atomic<bool> cancel{false};
+    int last = -1, total = 0, calls = 0;
+    RunControl control;
+    control.cancel = &cancel;
+    control.onProgress = [&](Stage stage, int done, int n) {
+        CHECK(stage == Stage::Load);
+        ++calls;
+        last = done;
+        total = n;
+        if (done == 10)
+            cancel = true;
+    };
+    CHECK_THROWS_AS(Engine::load(options, {}, control), Cancelled);
+    CHECK(last == 10);
+    CHECK(calls == 11);
+    CHECK(total > 10);
+
+    cancel = false;
+    control.onProgress = [&](Stage, int done, int n) {
+        last = done;
+        total = n;
+    };
+    const auto engine = Engine::load(options, {}, control);
+    CHECK(last == total); // reported to the end
+    const auto &testCase = testing::tinyCase("single_grounding");
+    const Golden golden(testCase);
+    GroundingRequest request = requestFor(testCase, golden);
+    request.sampling = SamplingOptions::greedy();
+    request.sampling.maxNewTokens = 16;
+    CHECK(engine->ground(request).tokenIds
+          == testCase["generated_ids"].get<std::vector<TokenId>>());
+}
+
+TEST_CASE("engine: the default precision is the checkpoint's own dtype")
+{
+    ModelConfig config;
+    config.torchDtype = "bfloat16";
+    CHECK(resolveDType(DType::Auto, config, Device::Cpu) == DType::BFloat16);
+    CHECK(resolveDType(DType::Auto, config, Device::Cuda) == DType::BFloat16);
+    CHECK(resolveDType(DType::Float32, config, Device::Cpu) == DType::Float32);
+    config.torchDtype = "float16"; // no half kernels on the CPU
+    CHECK(resolveDType(DType::Auto, config, Device::Cpu) == DType::BFloat16);
+    CHECK(resolveDType(DType::Auto, config, Device::Cuda) == DType::Float16);
+    config.torchDtype = "float32";
+    CHECK(resolveDType(DType::Auto, config, Device::Cpu) == DType::Float32);
+    CHECK(parseDType("auto") == DType::Auto);
+    CHECK(EngineOptions().dtype == DType::Auto);
+
+    // The fixture says bfloat16: that is what an Auto load runs in, read from the mapped files.
+    EngineOptions options;
+    options.modelDir = testing::tinyDir();
+    options.threads = 2;
+    const auto engine = Engine::load(options);
+    CHECK(engine->options().dtype == DType::BFloat16);
+}
+
+TEST_CASE("engine: a checkpoint path that cannot be examined is a message, not an exception")
+{
+    // A symbolic-link loop makes stat() fail with ELOOP, as a folder without search permission
+    // fails with EACCES (which root, who may run these tests, never gets).
+    test::TempDir dir;
+    std::filesystem::create_symlink(dir.file("b"), dir.file("a"));
+    std::filesystem::create_symlink(dir.file("a"), dir.file("b"));
+    const std::string looped = dir.file("a") + "/checkpoint";
+    std::vector<std::string> problems;
+    CHECK_NOTHROW(problems = checkCheckpointFolder(looped));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].find(looped) != std::string::npos);
+    CHECK(problems[0].find("cannot be examined") != std::string::npos);
+    const std::string error = loadError(looped);
+    CHECK(error.find(looped) != std::string::npos);
+
+    // A file inside that cannot be examined is listed too.
+    CheckpointCopy copy;
+    std::filesystem::remove(copy.dir.file("tokenizer.json"));
+    std::filesystem::create_symlink(copy.dir.file("tokenizer.json"),
+                                    copy.dir.file("tokenizer.json"));
+    CHECK_NOTHROW(problems = checkCheckpointFolder(copy.dir.path()));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].find("tokenizer.json: cannot be examined") != std::string::npos);
+}
+
+TEST_CASE("shared engine: one load per options, one lease at a time, a waiting caller cancels")
+{
+    SharedEngine shared;
+    EngineOptions options;
+    options.modelDir = testing::tinyDir();
+    options.threads = 2;
+    options.dtype = DType::Float32;
+    {
+        const auto lease = shared.acquire(options);
+        CHECK(shared.loads() == 1);
+        CHECK(shared.holds(options));
+        // Another thread waits while the lease is held; its cancel flag ends the wait.
+        std::atomic<bool> cancel{false};
+        std::atomic<bool> waiting{false};
+        std::atomic<bool> cancelled{false};
+        std::thread other([&] {
+            SharedEngine::Callbacks callbacks;
+            callbacks.control.cancel = &cancel;
+            callbacks.onWaiting = [&] {
+                waiting = true;
+            };
+            try {
+                (void)shared.acquire(options, callbacks);
+            } catch (const Cancelled &) {
+                cancelled = true;
+            }
+        });
+        for (int i = 0; i < 1000 && !waiting; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        CHECK(waiting.load());
+        cancel = true;
+        other.join();
+        CHECK(cancelled.load());
+    }
+    // Free again: the same options reuse the engine; other ones replace it (one copy at a time).
+    {
+        const auto lease = shared.acquire(options);
+        CHECK(shared.loads() == 1);
+    }
+    EngineOptions automatic = options;
+    automatic.dtype = DType::Auto;
+    const auto lease = shared.acquire(automatic);
+    CHECK(shared.loads() == 2);
+    CHECK(lease->options().dtype == DType::BFloat16);
+    CHECK_FALSE(shared.holds(options));
+    CHECK(shared.holds(automatic));
 }

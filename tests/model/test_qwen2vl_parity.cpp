@@ -14,6 +14,11 @@
 
 #include <atomic>
 #include <cmath>
+#include <fstream>
+#include <type_traits>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "torch_doctest.h" // last: restores doctest's CHECK over glog's
 
@@ -21,6 +26,17 @@ using namespace migician;
 using namespace migician::model;
 using migician::testing::Golden;
 using migician::testing::maxAbsDiff;
+
+// The model's parts hold references into weights they do not own (Qwen2VLModel owns them, the
+// tower and the decoder point into them): a copy or a move would leave those references pointing
+// into the moved-from weights, so none of them can be copied or moved.
+template<typename T>
+constexpr bool pinned
+        = !std::is_copy_constructible_v<
+                  T> && !std::is_copy_assignable_v<T> && !std::is_move_constructible_v<T> && !std::is_move_assignable_v<T>;
+static_assert(pinned<Qwen2VLModel>);
+static_assert(pinned<VisionTower>);
+static_assert(pinned<TextDecoder>);
 
 namespace {
 
@@ -69,10 +85,12 @@ std::vector<std::int64_t> jsonIds(const nlohmann::json &array)
 TEST_CASE("vision tower matches the reference stage by stage")
 {
     auto &tiny = tinyFloat32();
+    int withImages = 0;
     for (const auto &testCase : testing::tinyCases()) {
         const Golden golden(testCase);
         if (!golden.has("pixel_values"))
             continue; // text_only has no vision stage
+        ++withImages;
         CAPTURE(testCase["name"].get<std::string>());
         const auto grids = testing::toGrids(golden["image_grid_thw"]);
         CHECK(maxAbsDiff(tiny.model->vision().rotaryAngles(grids), golden["vision_rotary_freqs"])
@@ -86,6 +104,7 @@ TEST_CASE("vision tower matches the reference stage by stage")
                   < 1e-4);
         CHECK(maxAbsDiff(embeds, golden["image_embeds"]) < 1e-4);
     }
+    CHECK(withImages == 4); // every case but text_only
 }
 
 TEST_CASE("M-RoPE positions and rope deltas are exact")
@@ -168,7 +187,7 @@ TEST_CASE("generation_config.json defaults reduce to penalised argmax, as in the
     CHECK(options.repetitionPenalty == doctest::Approx(1.05));
     CHECK((options.stopTokenIds == std::vector<std::int64_t>{151645, 151643}));
     options.maxNewTokens = 16;
-    const auto &testCase = testing::tinyCases()[3]; // visual_reference: rp changes the tokens
+    const auto &testCase = testing::tinyCase("visual_reference"); // rp changes the tokens
     const Golden golden(testCase);
     const auto out = tinyFloat32().model->generate(inputsOf(golden), options);
     CHECK(out.tokens == jsonIds(testCase["generated_ids_rp"]));
@@ -177,7 +196,7 @@ TEST_CASE("generation_config.json defaults reduce to penalised argmax, as in the
 
 TEST_CASE("sampling is reproducible with a seed and differs across seeds")
 {
-    const auto &testCase = testing::tinyCases()[1];
+    const auto &testCase = testing::tinyCase("single_grounding");
     const Golden golden(testCase);
     SamplingOptions sampling;
     sampling.doSample = true;
@@ -201,7 +220,7 @@ TEST_CASE("sampling is reproducible with a seed and differs across seeds")
 TEST_CASE("a cancelled generation stops within one step and the model runs again")
 {
     auto &model = *tinyFloat32().model;
-    const auto &testCase = testing::tinyCases()[2];
+    const auto &testCase = testing::tinyCase("multi3_common_object");
     const Golden golden(testCase);
     SamplingOptions greedy = SamplingOptions::greedy();
     greedy.maxNewTokens = 16;
@@ -373,4 +392,67 @@ TEST_CASE("the fixed-capacity decode step equals the plain step and keeps the go
     CHECK(out.tokens == jsonIds(testCase["generated_ids"]));
     CHECK(rp.tokens == jsonIds(testCase["generated_ids_rp"]));
     CHECK(tiny.model->decodeGraphRecorded() == device.is_cuda());
+}
+
+namespace {
+
+// This process's address-space size in bytes (/proc/self/statm: total program size in pages).
+std::uint64_t addressSpaceBytes()
+{
+    std::ifstream statm("/proc/self/statm");
+    std::uint64_t pages = 0;
+    statm >> pages;
+    return pages * std::uint64_t(::sysconf(_SC_PAGESIZE));
+}
+
+} // namespace
+
+TEST_CASE("kv cache: a failed allocation leaves it empty, and a smaller request then works")
+{
+    const ModelConfig &config = tinyFloat32().config;
+    KvCache cache;
+    cache.reserve(config, 64, at::Device(at::kCPU), at::kFloat);
+    REQUIRE(cache.capacity() == 64);
+
+    // Keys and values are two allocations of `bytes` each. Under an address-space limit that
+    // leaves room for one of them only, the first succeeds and the second fails: the cache must
+    // not keep the half it got.
+    const std::uint64_t bytes = 4ull << 30;
+    const std::int64_t tokens
+            = std::int64_t(bytes
+                           / (std::uint64_t(config.numHiddenLayers) * config.numKeyValueHeads
+                              * config.headDim() * sizeof(float)));
+    rlimit saved{};
+    REQUIRE(::getrlimit(RLIMIT_AS, &saved) == 0);
+    rlimit limited = saved;
+    limited.rlim_cur = addressSpaceBytes() + bytes + bytes / 2;
+    REQUIRE(::setrlimit(RLIMIT_AS, &limited) == 0);
+    bool threw = false;
+    try {
+        cache.reserve(config, tokens, at::Device(at::kCPU), at::kFloat);
+    } catch (const std::exception &) {
+        threw = true;
+    }
+    REQUIRE(::setrlimit(RLIMIT_AS, &saved) == 0);
+    CHECK(threw);
+    CHECK(cache.capacity() == 0);
+    CHECK_FALSE(cache.keys.defined());
+    CHECK_FALSE(cache.values.defined());
+    CHECK(cache.length == 0);
+
+    // Usable again: a smaller request allocates and the prefill is the reference's.
+    const auto &testCase = testing::tinyCase("text_only");
+    const Golden golden(testCase);
+    const ModelInputs inputs = inputsOf(golden);
+    const auto mrope = computeMropePositions(inputs.ids, 151655, inputs.grids, 2);
+    at::Tensor positions = at::empty({3, mrope.length()}, at::kLong);
+    for (int axis = 0; axis < 3; ++axis)
+        std::copy(mrope.axes[axis].begin(), mrope.axes[axis].end(),
+                  positions[axis].data_ptr<std::int64_t>());
+    auto &model = *tinyFloat32().model;
+    cache.reserve(config, mrope.length(), model.device(), at::kFloat);
+    CHECK(cache.capacity() == mrope.length());
+    const at::Tensor logits = model.decoder().logits(
+            model.decoder().forward(model.inputEmbeddings(inputs), positions, cache));
+    CHECK(maxAbsDiff(logits, golden["prefill_logits_last"]) < 1e-4);
 }

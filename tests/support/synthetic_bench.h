@@ -140,4 +140,18 @@ inline SyntheticBench writeBench(const QString &root, int rounds, bool textOnly)
     return bench;
 }
 
+// `migician eval` of the built-in assistant over a synthetic bench, results to `out`.
+inline QStringList assistantEvalArguments(const SyntheticBench &bench, const QString &out)
+{
+    return {QStringLiteral("eval"),
+            QStringLiteral("--bench"),
+            bench.benchFile,
+            QStringLiteral("--images-root"),
+            bench.imagesRoot,
+            QStringLiteral("--assistant"),
+            QStringLiteral("opencv"),
+            QStringLiteral("--out"),
+            out};
+}
+
 } // namespace migician::test

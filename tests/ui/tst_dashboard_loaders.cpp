@@ -27,12 +27,21 @@ class RegionOnlyBackend : public ui::EvaluationBackend
 {
 public:
     QString name() const override { return QStringLiteral("region-only"); }
-    bool migicianRescale() const override { return false; }
-    ui::BackendAnswer answer(const BenchCase &benchCase, const QList<QImage> &images) override
+    bool prepare(EvaluationProtocol *protocol, QString *error,
+                 const migician::model::RunControl &control) override
+    {
+        const bool prepared = m_assistant->prepare(protocol, error, control);
+        protocol->backend[QStringLiteral("name")] = name();
+        return prepared;
+    }
+    ui::BackendAnswer answer(const BenchCase &benchCase, const QList<QImage> &images,
+                             const migician::model::RunControl &control) override
     {
         if (benchCase.task == QLatin1String("region"))
-            return m_assistant->answer(benchCase, images);
-        return {QStringLiteral("I cannot tell."), {}};
+            return m_assistant->answer(benchCase, images, control);
+        ui::BackendAnswer none;
+        none.text = QStringLiteral("I cannot tell.");
+        return none;
     }
 
 private:
@@ -43,9 +52,14 @@ private:
 QString runToResults(const test::SyntheticBench &bench, const QList<BenchCase> &cases,
                      ui::EvaluationBackend &backend, const QString &out)
 {
+    EvaluationProtocol protocol;
+    QString error;
+    if (!backend.prepare(&protocol, &error, {}))
+        return error;
     EvalIdentity identity;
     identity.benchFile = bench.benchFile;
     identity.backend = backend.name();
+    identity.protocol = protocol.identity();
     for (int i = 0; i < cases.size(); ++i)
         identity.indices << i;
     auto log = openSidecarLog(out + QStringLiteral(".partial"), identity);
@@ -54,8 +68,7 @@ QString runToResults(const test::SyntheticBench &bench, const QList<BenchCase> &
     ui::EvaluationRunner runner(cases, bench.imagesRoot, backend, **log);
     if (const Status ran = runner.run(identity.indices); !ran)
         return ran.error();
-    const auto results
-            = evaluationResults(cases, runner.records(), backend.name(), backend.migicianRescale());
+    const auto results = evaluationResults(cases, runner.records(), protocol);
     if (!results)
         return results.error();
     QSaveFile file(out);

@@ -43,6 +43,7 @@ class InferenceWorkerTest : public QObject
         request.engine.minPixels = image.value(QStringLiteral("min_pixels")).toInteger();
         request.engine.maxPixels = image.value(QStringLiteral("max_pixels")).toInteger();
         request.engine.maxNewTokens = 16;
+        request.engine.dtype = QStringLiteral("float32"); // the goldens are float32
         return request;
     }
 

@@ -7,6 +7,7 @@
 #include "ui/batch_evaluation_window.h"
 #include "ui/dashboard_window.h"
 #include "ui/main_window.h"
+#include "ui/new_study_dialog.h"
 #include "ui/research_windows.h"
 #include "ui/review_queue_window.h"
 #include "ui/study_window.h"
@@ -89,6 +90,14 @@ private Q_SLOTS:
         QCOMPARE(research->reviewQueue()->items().size(), 4);
         QCOMPARE(research->batchEvaluation()->request().projectFile, file);
         QVERIFY(research->dashboard()->series().isEmpty());
+        // New study... brings up the study window with its New-study dialog over it.
+        QAction *newStudy = researchAction(window, QStringLiteral("&New study..."));
+        QVERIFY(newStudy);
+        newStudy->trigger();
+        QCOMPARE(static_cast<QWidget *>(research->study()), opened[2]);
+        const auto dialogs = research->study()->findChildren<ui::NewStudyDialog *>();
+        QCOMPARE(dialogs.size(), 1);
+        QVERIFY(dialogs.first()->isVisible());
     }
 };
 

@@ -2,19 +2,21 @@
 // one wrong, one skipped), quitting and reopening in the middle, the timer paused while the
 // window is inactive; then the stored responses, their timings and the report numbers.
 #include "gui_test_support.h"
+#include "study_view_gestures.h"
 #include "support/qt_test_registry.h"
 
 #include "annotate/study.h"
 #include "annotate/study_report.h"
 #include "ui/study_case_view.h"
+#include "ui/study_list_page.h"
 #include "ui/study_window.h"
 
-#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
 #include <QTextBrowser>
+#include <QTreeWidget>
 
 using namespace migician::annotate;
 using migician::ui::StudyCaseView;
@@ -33,18 +35,6 @@ QImage scene(int width, int height, int seed)
                 QRect((i * 53 + seed * 31) % width, (i * 37 + seed * 13) % height, 40, 30));
     }
     return image;
-}
-
-// Drags from one normalised point of an image to another, as a user does with the mouse.
-void drawBox(StudyCaseView *view, int image, const NormBox &box)
-{
-    const QRectF r = view->imageRect(image);
-    const QPoint a = (r.topLeft() + QPointF(box.x1 * r.width(), box.y1 * r.height())).toPoint();
-    const QPoint b = (r.topLeft() + QPointF(box.x2 * r.width(), box.y2 * r.height())).toPoint();
-    QTest::mousePress(view, Qt::LeftButton, {}, a);
-    for (int i = 1; i <= 4; ++i)
-        QTest::mouseMove(view, a + (b - a) * i / 4);
-    QTest::mouseRelease(view, Qt::LeftButton, {}, b);
 }
 
 double iou(const NormBox &a, const NormBox &b)
@@ -71,7 +61,8 @@ std::unique_ptr<StudyWindow> openWindow(const QString &file)
 void startAs(StudyWindow &window, const QString &name)
 {
     window.nameEdit()->setText(name);
-    window.studyCombo()->setCurrentIndex(0);
+    QTreeWidget *studies = window.studyList()->studyTree();
+    studies->setCurrentItem(studies->topLevelItem(0));
     QTest::mouseClick(window.startButton(), Qt::LeftButton);
 }
 
@@ -97,8 +88,9 @@ private Q_SLOTS:
                     {QStringLiteral("common_object"), NormBox{0.2, 0.3, 0.5, 0.7}},
                     {QStringLiteral("common_object"), NormBox{0.55, 0.1, 0.9, 0.45}},
                     {QStringLiteral("diff"), NormBox{0.1, 0.5, 0.4, 0.9}}};
-            auto run = (*store)->createRun(
-                    NewRun{QStringLiteral("opencv"), {}, {}, QStringLiteral("{}")});
+            // An evaluation run (batch evaluation writes its identity as "evaluation").
+            auto run = (*store)->createRun(NewRun{
+                    QStringLiteral("opencv"), {}, {}, QStringLiteral("{\"evaluation\":{}}")});
             QVERIFY(run.ok());
             for (int i = 0; i < cases.size(); ++i) {
                 NewCase c;
@@ -150,7 +142,7 @@ private Q_SLOTS:
         QVERIFY(truth.contains(first));
         QCOMPARE(window->caseView()->imageCount(), 2);
         QVERIFY(!window->submitButton()->isEnabled());
-        drawBox(window->caseView(), 2, *truth[first].groundTruth);
+        migician::test::drawStudyBox(window->caseView(), 2, *truth[first].groundTruth);
         QVERIFY(window->submitButton()->isEnabled());
         QVERIFY(window->grab().save(
                 migician::test::screenshotPath(dir, QStringLiteral("study_mode_case.png"))));
@@ -184,7 +176,7 @@ private Q_SLOTS:
         const NormBox gt2 = *truth[second].groundTruth;
         const NormBox wrong
                 = gt2.x1 > 0.5 ? NormBox{0.02, 0.6, 0.2, 0.95} : NormBox{0.75, 0.02, 0.98, 0.2};
-        drawBox(window->caseView(), 2, wrong);
+        migician::test::drawStudyBox(window->caseView(), 2, wrong);
         QTest::mouseClick(window->submitButton(), Qt::LeftButton);
 
         // Case 3: skipped. Then the report.
@@ -222,29 +214,31 @@ private Q_SLOTS:
         // and the model run on the same cases.
         const auto report = studyReport(**store, studyId);
         QVERIFY2(report.ok(), qPrintable(report.error()));
-        QCOMPARE(report->responses, 3);
-        QCOMPARE(report->skipped, 1);
-        QCOMPARE(report->annotators, QStringList{QStringLiteral("alice")});
-        QCOMPARE(report->humans.micro.n, 3);
-        QCOMPARE(report->humans.micro.acc50, 1.0 / 3.0);
+        const StudyReportRow &humans = report->humans();
+        QCOMPARE(humans.responses, 3);
+        QCOMPARE(humans.skipped, 1);
+        QCOMPARE(report->rows.size(), 3); // alice, humans, the run
+        QCOMPARE(report->rows.first().name, QStringLiteral("alice"));
+        QCOMPARE(humans.scores.micro.n, 3);
+        QCOMPARE(humans.scores.micro.acc50, 1.0 / 3.0);
         const auto ci = wilsonInterval(1, 3);
-        QCOMPARE(report->humans.micro.ci50[0], ci[0]);
-        QCOMPARE(report->humans.micro.ci50[1], ci[1]);
+        QCOMPARE(humans.scores.micro.ci50[0], ci[0]);
+        QCOMPARE(humans.scores.micro.ci50[1], ci[1]);
         QMap<QString, QPair<int, int>> expected; // task -> hits, n
         expected[truth[first].task].first += 1;
         for (const qint64 id : {first, second, third})
             expected[truth[id].task].second += 1;
         for (auto it = expected.begin(); it != expected.end(); ++it) {
-            QCOMPARE(report->humans.perTask.value(it.key()).n, it->second);
-            QCOMPARE(report->humans.perTask.value(it.key()).acc50, double(it->first) / it->second);
+            QCOMPARE(humans.scores.perTask.value(it.key()).n, it->second);
+            QCOMPARE(humans.scores.perTask.value(it.key()).acc50, double(it->first) / it->second);
         }
         const double meanSeconds
                 = (byCase[first].activeMs + byCase[second].activeMs + byCase[third].activeMs)
                   / 3000.0;
         QVERIFY(qAbs(report->meanSecondsPerCase - meanSeconds) < 1e-9);
-        QCOMPARE(report->runs.size(), 1);
-        QCOMPARE(report->runs.first().scores.micro.acc50, 1.0);
-        QCOMPARE(report->runs.first().predicted, 3);
+        QCOMPARE(report->runs().size(), 1);
+        QCOMPARE(report->runs().first().scores.micro.acc50, 1.0);
+        QCOMPARE(report->runs().first().responses, 3);
         const QString shown = window->reportView()->toPlainText();
         QVERIFY2(shown.contains(QLatin1String("33.3")), qPrintable(shown));
         QVERIFY(shown.contains(QStringLiteral("[%1, %2]")

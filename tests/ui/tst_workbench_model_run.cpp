@@ -20,6 +20,8 @@
 #include <QSignalSpy>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 
 using namespace migician;
 
@@ -28,6 +30,30 @@ class WorkbenchModelRunTest : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+
+    // A project whose one case is the fixture's single-grounding image, with its query.
+    QString tinyProject(const QString &name, const QJsonObject &c)
+    {
+        const QString project = m_dir.filePath(name);
+        auto store = annotate::ProjectStore::open(project);
+        if (!store)
+            return {};
+        if (!store.value()->setImagesRoot(test::tinyCheckpoint()))
+            return {};
+        annotate::NewCase newCase;
+        newCase.source = QStringLiteral("qwen2vl-tiny");
+        newCase.sourceIndex = 0;
+        newCase.task = QStringLiteral("single_grounding");
+        newCase.question = c.value(QStringLiteral("query")).toString();
+        newCase.imagePaths = {c.value(QStringLiteral("images"))
+                                      .toArray()
+                                      .first()
+                                      .toObject()
+                                      .value(QStringLiteral("file"))
+                                      .toString()};
+        newCase.additionalInfo = QStringLiteral("");
+        return store.value()->addCase(newCase) ? project : QString();
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -44,30 +70,10 @@ private Q_SLOTS:
         const QString goldenText = c.value(QStringLiteral("generated_text_rp")).toString();
         QCOMPARE(golden.size(), 16);
         const QString query = c.value(QStringLiteral("query")).toString();
-        const QString imageFile = c.value(QStringLiteral("images"))
-                                          .toArray()
-                                          .first()
-                                          .toObject()
-                                          .value(QStringLiteral("file"))
-                                          .toString();
 
         // A project whose one case is the fixture image, with the fixture's query.
-        const QString project = m_dir.filePath(QStringLiteral("tiny.migician"));
-        {
-            auto store = annotate::ProjectStore::open(project);
-            QVERIFY2(store, qPrintable(store.error()));
-            const auto root = store.value()->setImagesRoot(test::tinyCheckpoint());
-            QVERIFY2(root, qPrintable(root.error()));
-            annotate::NewCase newCase;
-            newCase.source = QStringLiteral("qwen2vl-tiny");
-            newCase.sourceIndex = 0;
-            newCase.task = QStringLiteral("single_grounding");
-            newCase.question = query;
-            newCase.imagePaths = {imageFile};
-            newCase.additionalInfo = QStringLiteral("");
-            const auto added = store.value()->addCase(newCase);
-            QVERIFY2(added, qPrintable(added.error()));
-        }
+        const QString project = tinyProject(QStringLiteral("tiny.migician"), c);
+        QVERIFY(!project.isEmpty());
 
         ui::StartupOptions options;
         options.openDemo = false;
@@ -116,6 +122,7 @@ private Q_SLOTS:
         // Run 1: room for many tokens, cancelled after the first one reaches the panel.
         ui::AppSettings settings = controller->settings();
         settings.engine.maxNewTokens = 4000;
+        settings.engine.dtype = QStringLiteral("float32"); // the goldens are float32
         controller->setSettings(settings);
         producedAtCancel = -2;
         QTest::mouseClick(run, Qt::LeftButton);
@@ -165,7 +172,75 @@ private Q_SLOTS:
         qInfo("longest GUI-thread stall over both runs: %lld ms", detector.longestMs());
         QVERIFY2(detector.longestMs() < 50, qPrintable(QString::number(detector.longestMs())));
     }
+
+    void closingDuringAnyStageReturnsWithinOneSecond_data();
+    void closingDuringAnyStageReturnsWithinOneSecond();
 };
+
+// Closing the main window while the model is loading, in the vision tower, in the prefill or
+// decoding returns within 1 s. The tiny model is made slow where it is asked to stop: from the
+// stage under test on, every progress point of the engine (where it polls cancel) sleeps 200 ms
+// in the worker thread, so without cancellation at those points the rest of that stage alone
+// would take seconds (hundreds of tensors, 16 tokens), and closing would wait for it.
+void WorkbenchModelRunTest::closingDuringAnyStageReturnsWithinOneSecond_data()
+{
+    QTest::addColumn<QString>("stage");
+    QTest::addColumn<int>("at");
+    QTest::newRow("loading") << QStringLiteral("load") << 5;
+    QTest::newRow("vision tower") << QStringLiteral("vision") << 1;
+    QTest::newRow("prefill") << QStringLiteral("prefill") << 1;
+    QTest::newRow("decode") << QStringLiteral("decode") << 2;
+}
+
+void WorkbenchModelRunTest::closingDuringAnyStageReturnsWithinOneSecond()
+{
+    QFETCH(QString, stage);
+    QFETCH(int, at);
+    const QJsonObject c = test::tinyCase(QStringLiteral("single_grounding"));
+    QVERIFY(!c.isEmpty());
+    const QString project = tinyProject(QStringLiteral("close-%1.migician").arg(stage), c);
+    QVERIFY(!project.isEmpty());
+
+    ui::StartupOptions options;
+    options.openDemo = false;
+    options.projectPath = project;
+    options.modelDir = test::tinyCheckpoint();
+    auto *window = new ui::MainWindow(options);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    ui::AppSettings settings = window->controller()->settings();
+    settings.engine.maxNewTokens = 16;
+    window->controller()->setSettings(settings);
+
+    std::atomic<bool> reached{false};
+    std::atomic<bool> closing{false};
+    std::atomic<int> stepsAfterClose{0};
+    ui::InferenceWorker *worker = window->controller()->inference()->worker();
+    connect(
+            worker, &ui::InferenceWorker::progressed, worker,
+            [&, stage, at](quint64, const QString &name, int done, int) {
+                if (closing)
+                    ++stepsAfterClose;
+                if (name == stage && done == at)
+                    reached = true;
+                if (reached)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            },
+            Qt::DirectConnection);
+    QTest::mouseClick(window->queryPanel()->runButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(reached.load(), 120000);
+
+    QElapsedTimer clock;
+    clock.start();
+    closing = true;
+    window->close();
+    delete window; // the workbench's main() does this when its last window closes
+    const qint64 closeMs = clock.elapsed();
+    qInfo("closed during %s in %lld ms, after %d more engine step(s)", qPrintable(stage), closeMs,
+          stepsAfterClose.load());
+    QVERIFY2(closeMs < 1000, qPrintable(QString::number(closeMs)));
+    QVERIFY(stepsAfterClose.load() <= 1); // it stopped at the next step
+}
 
 MIGICIAN_TEST_CLASS(WorkbenchModelRunTest)
 #include "tst_workbench_model_run.moc"

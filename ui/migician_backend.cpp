@@ -1,0 +1,171 @@
+// The Migician model as an evaluation backend (see makeMigicianBackend in evaluation_runner.h):
+// what the official script's qwen2_process / qwen2_respond do, on the engine the workbench
+// shares.
+#include "ui/evaluation_runner.h"
+
+#include "annotate/evaluation_protocol.h"
+#include "model/build_info.h"
+#include "model/engine.h"
+#include "model/shared_engine.h"
+#include "ui/image_decoder.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace migician::ui {
+
+namespace {
+
+QJsonObject samplingJson(const model::SamplingOptions &sampling)
+{
+    QJsonArray stops;
+    for (const std::int64_t id : sampling.stopTokenIds)
+        stops.append(qint64(id));
+    return QJsonObject{{QStringLiteral("do_sample"), sampling.doSample},
+                       {QStringLiteral("temperature"), sampling.temperature},
+                       {QStringLiteral("top_p"), sampling.topP},
+                       {QStringLiteral("top_k"), sampling.topK},
+                       {QStringLiteral("repetition_penalty"), sampling.repetitionPenalty},
+                       {QStringLiteral("max_new_tokens"), sampling.maxNewTokens},
+                       {QStringLiteral("stop_token_ids"), stops}};
+}
+
+QJsonObject generationConfigJson(const model::GenerationConfig &config)
+{
+    return QJsonObject{{QStringLiteral("do_sample"), config.doSample},
+                       {QStringLiteral("temperature"), config.temperature},
+                       {QStringLiteral("top_p"), config.topP},
+                       {QStringLiteral("top_k"), config.topK},
+                       {QStringLiteral("repetition_penalty"), config.repetitionPenalty}};
+}
+
+class MigicianBackend final : public EvaluationBackend
+{
+public:
+    MigicianBackend(std::shared_ptr<model::SharedEngine> engines, model::EngineOptions options)
+        : m_engines(std::move(engines))
+        , m_options(std::move(options))
+    {}
+
+    QString name() const override { return QStringLiteral("migician"); }
+
+    bool prepare(annotate::EvaluationProtocol *protocol, QString *error,
+                 const model::RunControl &control) override
+    {
+        try {
+            model::SharedEngine::Callbacks callbacks;
+            callbacks.control = control;
+            const auto lease = m_engines->acquire(m_options, callbacks);
+            const model::Engine &engine = lease.engine();
+            // model.generate(**inputs, max_new_tokens=128): generation_config.json's sampling
+            // (top_k 1 reduces it to argmax, repetition penalty 1.05), 128 tokens whatever the
+            // file says.
+            if (protocol->sampling == annotate::EvaluationProtocol::Sampling::Greedy) {
+                m_sampling = model::SamplingOptions::greedy();
+                m_sampling.stopTokenIds
+                        = model::SamplingOptions::fromGenerationConfig(engine.generationConfig())
+                                  .stopTokenIds;
+            } else {
+                m_sampling
+                        = model::SamplingOptions::fromGenerationConfig(engine.generationConfig());
+            }
+            m_sampling.maxNewTokens = protocol->maxNewTokens;
+            const model::BuildInfo build = model::buildInfo();
+            const QString folder
+                    = QFileInfo(QString::fromStdString(m_options.modelDir)).absoluteFilePath();
+            protocol->backend = QJsonObject{
+                    {QStringLiteral("name"), name()},
+                    {QStringLiteral("checkpoint"), folder},
+                    {QStringLiteral("checkpoint_sha256"), annotate::checkpointChecksum(folder)},
+                    {QStringLiteral("engine_version"),
+                     QStringLiteral("%1 (libtorch %2)")
+                             .arg(QString::fromStdString(build.engineVersion),
+                                  QString::fromStdString(build.torchVersion))},
+                    {QStringLiteral("dtype"),
+                     QLatin1String(model::dtypeName(engine.options().dtype))},
+                    {QStringLiteral("dtype_requested"),
+                     QLatin1String(model::dtypeName(m_options.dtype))},
+                    {QStringLiteral("device"),
+                     QLatin1String(model::deviceName(engine.options().device))},
+                    {QStringLiteral("sampling"), samplingJson(m_sampling)},
+                    {QStringLiteral("generation_config"),
+                     generationConfigJson(engine.generationConfig())}};
+            m_protocol = *protocol;
+            return true;
+        } catch (const model::Cancelled &) {
+            error->clear();
+        } catch (const std::exception &failure) {
+            *error = QString::fromUtf8(failure.what());
+        }
+        return false;
+    }
+
+    BackendAnswer answer(const annotate::BenchCase &benchCase, const QList<QImage> &images,
+                         const model::RunControl &control) override
+    {
+        BackendAnswer answer;
+        // Every image of the case in order, then question + suffix; images at the protocol's
+        // limits (qwen-vl-utils defaults).
+        answer.prompt = m_protocol.question(benchCase);
+        model::GroundingRequest request;
+        model::ResizeLimits limits;
+        limits.minPixels = m_protocol.minPixels;
+        limits.maxPixels = m_protocol.maxPixels;
+        for (const QImage &image : images) {
+            request.images.push_back(fromQImage(image));
+            request.limits.push_back(limits);
+        }
+        request.query = answer.prompt.toStdString();
+        request.sampling = m_sampling;
+        model::GenerationCallbacks callbacks;
+        callbacks.cancel = control.cancel;
+        callbacks.onProgress = control.onProgress;
+        try {
+            model::SharedEngine::Callbacks waiting;
+            waiting.control = control; // also the (re)load when the workbench changed the model
+            auto lease = m_engines->acquire(m_options, waiting);
+            const model::GroundingResult result = lease->ground(request, callbacks);
+            if (result.cancelled) {
+                answer.cancelled = true;
+                return answer;
+            }
+            // batch_decode(..., skip_special_tokens=True): the official scorer reads this text.
+            answer.text = QString::fromStdString(result.plainText);
+            for (const model::TokenId id : result.tokenIds)
+                answer.tokenIds << qint64(id);
+            for (const model::ParsedBox &box : result.answer.boxes) {
+                annotate::PredictedBox predicted;
+                predicted.image = box.image;
+                predicted.box = annotate::NormBox{box.x1, box.y1, box.x2, box.y2};
+                answer.boxes << predicted;
+            }
+        } catch (const model::Cancelled &) {
+            answer.cancelled = true;
+        } catch (const std::exception &error) { // out of memory, a bad prompt, ...
+            answer.failure = QString::fromUtf8(error.what());
+        }
+        return answer;
+    }
+
+private:
+    std::shared_ptr<model::SharedEngine> m_engines;
+    model::EngineOptions m_options;
+    annotate::EvaluationProtocol m_protocol;
+    model::SamplingOptions m_sampling;
+};
+
+} // namespace
+
+std::unique_ptr<EvaluationBackend> makeMigicianBackend(std::shared_ptr<model::SharedEngine> engines,
+                                                       const QString &modelDir,
+                                                       const QString &device, const QString &dtype)
+{
+    model::EngineOptions options;
+    options.modelDir = modelDir.toStdString();
+    options.device = model::parseDevice(device.toStdString());
+    options.dtype = model::parseDType(dtype.toStdString());
+    return std::make_unique<MigicianBackend>(std::move(engines), std::move(options));
+}
+
+} // namespace migician::ui
