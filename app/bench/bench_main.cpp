@@ -442,6 +442,8 @@ int main(int argc, char **argv)
                                  {"engine_linear_gflops", limits.engineLinearGflops},
                                  {"memory_read_gbs_sum", limits.readGBsSum},
                                  {"memory_read_gbs_mv", limits.readGBsMv},
+                                 {"decode_gemv_gbs_streaming", limits.gemvGBsStreaming},
+                                 {"decode_gemv_gbs_library", limits.gemvGBsLibrary},
                                  {"memory_read_gbs_per_cpu_s", limits.readGBsPerCpuSecond},
                                  {"gemm_gflops_per_cpu_s", limits.gemmGflopsPerCpuSecond},
                                  {"gemm_shape", limits.gemmShape},

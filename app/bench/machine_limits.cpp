@@ -103,6 +103,20 @@ MachineLimits measureMachineLimits(at::ScalarType dtype, at::Device device, std:
     limits.engineLinearGflops
             = dtype == at::kFloat && device.is_cpu() ? limits.gemmGflopsFloat32 : rate(dtype, true);
     limits.gemmGflopsPerCpuSecond = cpuRate;
+    if (device.is_cpu()) {
+        const at::Tensor x = at::randn({1, hidden}, options.dtype(at::kFloat)).to(dtype);
+        const at::Tensor w
+                = at::empty({intermediate, hidden}, options.dtype(dtype)).uniform_(-0.03, 0.03);
+        const double bytes = double(w.nbytes());
+        const auto gemv = [&](bool streaming) {
+            model::setStreamingGemv(streaming);
+            const Best b = best(10, [&] { return model::applyLinear(x, w); });
+            model::setStreamingGemv(true);
+            return bytes / b.ms / 1e6;
+        };
+        limits.gemvGBsLibrary = gemv(false);
+        limits.gemvGBsStreaming = gemv(true);
+    }
     return limits;
 }
 

@@ -20,14 +20,20 @@ namespace migician::bench {
 
 struct MachineLimits
 {
-    double readGBs = 0;             // the faster of the two below
-    double readGBsSum = 0;          // best of several sums of a 1 GiB float32 tensor
-    double readGBsMv = 0;           // best of several mv of a 1 GiB float32 matrix
-    double gemmGflops = 0;          // the rate bounds use: the best way the dtype can be computed
-    double gemmGflopsDtype = 0;     // at::linear in the compute dtype (0: not measured, see note)
-    double gemmGflopsFloat32 = 0;   // at::linear in float32 (bfloat16 can always be widened)
-    double engineLinearGflops = 0;  // the engine's own applyLinear in the compute dtype
-    double readGBsPerCpuSecond = 0; // the same sum per second of CPU time
+    double readGBs = 0;            // the faster of the two below
+    double readGBsSum = 0;         // best of several sums of a 1 GiB float32 tensor
+    double readGBsMv = 0;          // best of several mv of a 1 GiB float32 matrix
+    double gemmGflops = 0;         // the rate bounds use: the best way the dtype can be computed
+    double gemmGflopsDtype = 0;    // at::linear in the compute dtype (0: not measured, see note)
+    double gemmGflopsFloat32 = 0;  // at::linear in float32 (bfloat16 can always be widened)
+    double engineLinearGflops = 0; // the engine's own applyLinear in the compute dtype
+    // One decode-step product ([1, hidden] by the MLP weight in the compute dtype), in GB/s of
+    // weight read: through the engine's streaming GEMV, and through what the engine would do
+    // without it (at::linear, or the widened path for bfloat16 on a CPU without AVX-512). The
+    // hand-written kernel stays only while the first is clearly faster.
+    double gemvGBsStreaming = 0;
+    double gemvGBsLibrary = 0;
+    double readGBsPerCpuSecond = 0;    // the same sum per second of CPU time
     double gemmGflopsPerCpuSecond = 0; // the rate of gemmGflops per second of CPU time
     std::string gemmShape;
     std::string note;
