@@ -3,6 +3,7 @@
 #include "model/linear_kernels.h"
 #include "model/model_error.h"
 #include "model/rotary.h"
+#include "model/row_chunks.h"
 
 #include <algorithm>
 #include <cmath>
@@ -122,7 +123,6 @@ at::Tensor TextDecoder::mlp(const DecoderLayerWeights &w, const at::Tensor &x) c
 {
     // x + down(silu(gate(h)) * up(h)) with h = RMSNorm(x), in row chunks so that the
     // [rows, intermediate] activations of a long prompt stay within a few tens of MB.
-    const std::int64_t L = x.size(0);
     const std::int64_t rows = std::max<std::int64_t>(
             256, kActivationBudgetBytes / (m_config.intermediateSize * x.element_size()));
     const auto run = [&](const at::Tensor &xs) {
@@ -132,14 +132,7 @@ at::Tensor TextDecoder::mlp(const DecoderLayerWeights &w, const at::Tensor &x) c
         act.mul_(applyLinear(h, w.upWeight));
         return applyLinear(act, w.downWeight).add_(xs);
     };
-    if (L <= rows)
-        return run(x);
-    at::Tensor out = at::empty_like(x);
-    for (std::int64_t s = 0; s < L; s += rows) {
-        const std::int64_t c = std::min(rows, L - s);
-        out.narrow(0, s, c).copy_(run(x.narrow(0, s, c)));
-    }
-    return out;
+    return inRowChunks(x, rows, run);
 }
 
 at::Tensor TextDecoder::forward(const at::Tensor &embeds, const at::Tensor &positions,

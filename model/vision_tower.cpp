@@ -3,6 +3,7 @@
 #include "model/attention.h"
 #include "model/linear_kernels.h"
 #include "model/rotary.h"
+#include "model/row_chunks.h"
 
 #include <algorithm>
 #include <cmath>
@@ -91,7 +92,6 @@ at::Tensor VisionTower::mlp(const VisionBlockWeights &w, const at::Tensor &x) co
 {
     // x + fc2(quick_gelu(fc1(norm2(x)))), in row chunks so that the [rows, 4E] activations of
     // large images stay within a few tens of MB.
-    const std::int64_t n = x.size(0);
     const std::int64_t E = m_config.embedDim;
     const std::int64_t rows = std::max<std::int64_t>(
             256, kActivationBudgetBytes / (E * m_config.mlpRatio * x.element_size()));
@@ -102,14 +102,7 @@ at::Tensor VisionTower::mlp(const VisionBlockWeights &w, const at::Tensor &x) co
                            w.fc2Bias)
                 .add_(xs);
     };
-    if (n <= rows)
-        return run(x);
-    at::Tensor out = at::empty_like(x);
-    for (std::int64_t s = 0; s < n; s += rows) {
-        const std::int64_t c = std::min(rows, n - s);
-        out.narrow(0, s, c).copy_(run(x.narrow(0, s, c)));
-    }
-    return out;
+    return inRowChunks(x, rows, run);
 }
 
 at::Tensor VisionTower::forward(const at::Tensor &pixelValues,
