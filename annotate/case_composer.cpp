@@ -102,7 +102,7 @@ Result<qint64> CaseComposer::registerImage(const QString &path, const FileFinger
     if (q.next())
         return q.value(0).toLongLong();
     const bool exists = print && print->size >= 0;
-    const QVariant noText(QMetaType(QMetaType::QString));
+    const QVariant noText{QMetaType(QMetaType::QString)};
     if (Status s
         = sql::run(q, file, QStringLiteral("adding an image"),
                    QStringLiteral("INSERT INTO images(path, content_hash, missing, "

@@ -381,7 +381,8 @@ Result<qint64> ProjectStore::recordPrediction(const NewPrediction &p)
                 if (image.width && image.height)
                     box.pixels = box.box.toPixels(*image.width, *image.height);
             }
-            const QVariant none(QMetaType(QMetaType::Double));
+            // Braces: with parentheses clang reads this as a function declaration.
+            const QVariant none{QMetaType(QMetaType::Double)};
             if (Status s
                 = sql::run(q, m_fileName, QStringLiteral("recording a prediction box"),
                            QStringLiteral("INSERT INTO prediction_boxes(prediction_id, position, "

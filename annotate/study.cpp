@@ -289,7 +289,8 @@ Status recordResponse(ProjectStore &store, qint64 assignmentId, int image,
                     QStringLiteral("%1: no study assignment %2").arg(file).arg(assignmentId));
         const qint64 caseId = q.value(0).toLongLong();
         const QString annotator = q.value(1).toString();
-        QVariant annotationId(QMetaType(QMetaType::LongLong));
+        // Braces: with parentheses clang reads this as a function declaration.
+        QVariant annotationId{QMetaType(QMetaType::LongLong)};
         if (box) {
             NewAnnotation annotation;
             annotation.caseId = caseId;
@@ -301,7 +302,7 @@ Status recordResponse(ProjectStore &store, qint64 assignmentId, int image,
                 return created.status();
             annotationId = *created;
         }
-        const QVariant none(QMetaType(QMetaType::Double));
+        const QVariant none{QMetaType(QMetaType::Double)}; // braces, as above
         return sql::run(q, file, QStringLiteral("recording a study response"),
                         QStringLiteral("INSERT INTO study_responses(assignment_id, status, image, "
                                        "x1, y1, x2, y2, active_ms, annotation_id, finished) "

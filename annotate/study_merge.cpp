@@ -128,7 +128,7 @@ Status replaceResponse(ProjectStore &store, const Local &local, const Incoming &
             return s;
         annotationId = 0;
     }
-    const QVariant none(QMetaType(QMetaType::Double));
+    const QVariant none{QMetaType(QMetaType::Double)};
     QSqlQuery q(store.database());
     return sql::run(
             q, store.fileName(), QStringLiteral("replacing a study response"),

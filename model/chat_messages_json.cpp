@@ -2,6 +2,7 @@
 // nlohmann-json.
 #include "model/chat_prompt.h"
 
+#include "model/json_text.h"
 #include "model/model_error.h"
 
 #include <nlohmann/json.hpp>
@@ -37,12 +38,7 @@ ChatContentItem parseItem(const json &item, const std::string &where)
 
 std::vector<ChatMessage> chatMessagesFromJson(const std::string &jsonText)
 {
-    json root;
-    try {
-        root = json::parse(jsonText);
-    } catch (const json::exception &e) {
-        throw ModelError(kSubject, std::string("malformed JSON: ") + e.what());
-    }
+    json root = parseJsonText(jsonText, kSubject);
     if (root.is_object() && root.contains("messages"))
         root = root.at("messages");
     if (!root.is_array())

@@ -208,6 +208,13 @@ ImageSize smartResize(int height, int width, const ResizeLimits &limits, int fac
         hBar = std::ceil(h * beta / factor) * factor;
         wBar = std::ceil(w * beta / factor) * factor;
     }
+    // A min_pixels beyond what can be processed (from a config file or --min-pixels) must not
+    // turn into sides that overflow int below.
+    if (hBar * wBar > double(kMaxInputPixels))
+        throw ModelError("image", "image of " + sizeText(width, height)
+                                          + " would be enlarged beyond the 400 megapixel limit to "
+                                            "reach min_pixels "
+                                          + std::to_string(limits.minPixels));
     // qwen-vl-utils 0.0.8 has no lower clamp in the floor branch; a zero side cannot be processed.
     if (hBar < factor || wBar < factor)
         throw ModelError("image", "image of " + sizeText(width, height)

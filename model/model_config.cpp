@@ -1,5 +1,6 @@
 #include "model/model_config.h"
 
+#include "model/json_text.h"
 #include "model/model_error.h"
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,15 @@ namespace {
 
 using json = nlohmann::json;
 
+// Upper bounds on counts and sizes that the engine multiplies or allocates per unit. Far above any
+// Qwen2-VL-family checkpoint (28 decoder layers, 32 vision blocks, patch 14, merge 2, temporal
+// patch 2); a larger value is a corrupt or hostile file, and honouring it would build tables of
+// billions of tensor names or overflow `patch * merge` and the row length `3 * temporal * patch^2`.
+constexpr int kMaxLayers = 512; // llama.cpp allows the same
+constexpr int kMaxPatchSize = 256;
+constexpr int kMaxMergeSize = 16;
+constexpr int kMaxTemporalPatchSize = 16;
+
 std::string readTextFile(const std::string &path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -29,12 +39,7 @@ std::string readTextFile(const std::string &path)
 
 json parseObject(const std::string &text, const std::string &source)
 {
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::exception &error) {
-        throw ModelError(source, std::string("malformed JSON: ") + error.what());
-    }
+    json root = parseJsonText(text, source);
     if (!root.is_object())
         throw ModelError(source, "is not a JSON object");
     return root;
@@ -90,12 +95,15 @@ public:
         return result;
     }
 
-    int int32(const char *key, int fallback, bool required = false, int minimum = 0) const
+    int int32(const char *key, int fallback, bool required = false, int minimum = 0,
+              int maximum = std::numeric_limits<int>::max()) const
     {
         const auto value = integer(key, fallback, required, minimum);
-        if (value > std::numeric_limits<int>::max()) {
+        if (value > maximum) {
             const auto found = find(key);
-            fail(found->second, "is too large");
+            fail(found->second, maximum == std::numeric_limits<int>::max()
+                                        ? std::string("is too large")
+                                        : "must be at most " + std::to_string(maximum));
         }
         return int(value);
     }
@@ -160,7 +168,7 @@ VisionConfig readVision(const json &root, const std::string &source, int textHid
         throw ModelError(source, "\"vision_config\" must be an object");
     const Keys keys(source, {{&*it, "vision_config."}});
     VisionConfig vision;
-    vision.depth = keys.int32("depth", 0, true, 1);
+    vision.depth = keys.int32("depth", 0, true, 1, kMaxLayers);
     vision.embedDim = keys.int32("embed_dim", 0, true, 1);
     vision.numHeads = keys.int32("num_heads", 0, true, 1);
     // mlp_ratio is a float in the HF class; the MLP width must still be a whole number.
@@ -171,10 +179,12 @@ VisionConfig readVision(const json &root, const std::string &source, int textHid
     vision.hiddenSize = keys.int32("hidden_size", textHidden, false, 1);
     vision.inChannels = keys.find("in_chans") ? keys.int32("in_chans", 3, false, 1)
                                               : keys.int32("in_channels", 3, false, 1);
-    vision.patchSize = keys.find("patch_size") ? keys.int32("patch_size", 14, false, 1)
-                                               : keys.int32("spatial_patch_size", 14, false, 1);
-    vision.spatialMergeSize = keys.int32("spatial_merge_size", 2, false, 1);
-    vision.temporalPatchSize = keys.int32("temporal_patch_size", 2, false, 1);
+    vision.patchSize = keys.find("patch_size")
+                               ? keys.int32("patch_size", 14, false, 1, kMaxPatchSize)
+                               : keys.int32("spatial_patch_size", 14, false, 1, kMaxPatchSize);
+    vision.spatialMergeSize = keys.int32("spatial_merge_size", 2, false, 1, kMaxMergeSize);
+    vision.temporalPatchSize
+            = keys.int32("temporal_patch_size", 2, false, 1, kMaxTemporalPatchSize);
     vision.layerNormEps = keys.number("layer_norm_eps", 1e-6);
     if (vision.embedDim % vision.numHeads != 0)
         throw ModelError(source, "\"vision_config.embed_dim\" (" + std::to_string(vision.embedDim)
@@ -207,7 +217,7 @@ ModelConfig ModelConfig::fromJsonText(const std::string &text, const std::string
     ModelConfig config;
     config.hiddenSize = keys.int32("hidden_size", 0, true, 1);
     config.intermediateSize = keys.int32("intermediate_size", 0, true, 1);
-    config.numHiddenLayers = keys.int32("num_hidden_layers", 0, true, 1);
+    config.numHiddenLayers = keys.int32("num_hidden_layers", 0, true, 1, kMaxLayers);
     config.numAttentionHeads = keys.int32("num_attention_heads", 0, true, 1);
     config.numKeyValueHeads = keys.int32("num_key_value_heads", config.numAttentionHeads, false, 1);
     config.vocabSize = keys.int32("vocab_size", 0, true, 1);
@@ -245,8 +255,9 @@ ModelConfig ModelConfig::fromJsonText(const std::string &text, const std::string
     if (sectionIt == ropeParameters->first->end())
         throw ModelError(sourceName, "\"" + sectionKey + "\" is required (M-RoPE needs it)");
     config.mropeSection = intList(*sectionIt, sourceName, sectionKey);
-    const int sectionSum
-            = std::accumulate(config.mropeSection.begin(), config.mropeSection.end(), 0);
+    // Summed in 64 bits: each entry may be up to INT_MAX.
+    const std::int64_t sectionSum = std::accumulate(config.mropeSection.begin(),
+                                                    config.mropeSection.end(), std::int64_t(0));
     if (config.mropeSection.size() != 3 || sectionSum * 2 != config.headDim())
         throw ModelError(sourceName, "\"" + sectionKey
                                              + "\" must be three integers summing to "
@@ -289,10 +300,10 @@ PreprocessorConfig PreprocessorConfig::fromJsonText(const std::string &text,
 
     const Keys keys(sourceName, {{&root, ""}});
     config.rescaleFactor = keys.number("rescale_factor", config.rescaleFactor);
-    config.patchSize = keys.int32("patch_size", config.patchSize, false, 1);
-    config.mergeSize = keys.int32("merge_size", config.mergeSize, false, 1);
-    config.temporalPatchSize
-            = keys.int32("temporal_patch_size", config.temporalPatchSize, false, 1);
+    config.patchSize = keys.int32("patch_size", config.patchSize, false, 1, kMaxPatchSize);
+    config.mergeSize = keys.int32("merge_size", config.mergeSize, false, 1, kMaxMergeSize);
+    config.temporalPatchSize = keys.int32("temporal_patch_size", config.temporalPatchSize, false, 1,
+                                          kMaxTemporalPatchSize);
 
     // min/max pixels: top level, or in `size` (4.45: min_pixels/max_pixels; newer:
     // shortest_edge/longest_edge holding the same pixel counts). `size` wins, as in HF.

@@ -2,6 +2,7 @@
 
 #include "model/chat_prompt.h"
 #include "model/model_error.h"
+#include "model/request_limits.h"
 
 namespace migician::model {
 
@@ -20,6 +21,7 @@ PromptInputs buildPromptInputs(const Tokenizer &tokenizer, const PreprocessorCon
                                const std::vector<RgbImage> &images,
                                const std::vector<ResizeLimits> &limits, const std::string &query)
 {
+    checkRequestSize(images.size(), query.size());
     checkLimitCount(limits, images.size());
     PromptInputs inputs;
     std::vector<int> tokensPerImage;
@@ -49,6 +51,7 @@ PromptPlan planPrompt(const Tokenizer &tokenizer, const PreprocessorConfig &prep
                       const std::vector<ImageSize> &originals,
                       const std::vector<ResizeLimits> &limits, const std::string &query)
 {
+    checkRequestSize(originals.size(), query.size()); // the same refusals as a real run
     checkLimitCount(limits, originals.size());
     PromptPlan plan;
     std::vector<int> tokensPerImage;

@@ -2,6 +2,7 @@
 
 #include "model/model_error.h"
 #include "model/mrope_positions.h"
+#include "model/request_limits.h"
 #include "model/token_sampler.h"
 
 #include <ATen/Context.h>
@@ -123,13 +124,17 @@ void Qwen2VLModel::generateInto(GenerationOutput &out, const ModelInputs &inputs
     const auto L = std::int64_t(inputs.ids.size());
     if (L == 0)
         throw ModelError("prompt", "is empty");
+    const int maxNew = std::max(0, sampling.maxNewTokens);
+    checkSequenceLength(L, maxNew, m_config); // before any work: the KV cache holds L + maxNew
     const MropePositions mrope = computeMropePositions(
             inputs.ids, m_config.imageTokenId, inputs.grids, m_config.vision.spatialMergeSize);
     const RunControl control{hooks.cancel, hooks.onProgress};
     const at::Tensor embeds = inputEmbeddings(inputs, &out.timings, hooks.onStage, &control);
 
-    const int maxNew = std::max(0, sampling.maxNewTokens);
-    m_cache.reserve(m_config, L + maxNew, device(), dtype());
+    const bool staticStep = useStaticDecodeStep(device());
+    m_cache.reserve(m_config, L + maxNew, device(), dtype(), staticStep);
+    if (staticStep && !(m_step && m_step->serves(m_cache)))
+        m_step = std::make_unique<StaticDecodeStep>(m_decoder, m_cache, device());
 
     if (hooks.onStage)
         hooks.onStage(Stage::Prefill);
@@ -163,9 +168,13 @@ void Qwen2VLModel::generateInto(GenerationOutput &out, const ModelInputs &inputs
         if (stop || step + 1 == maxNew)
             break;
         control.step(Stage::Decode, step + 1, maxNew);
-        const at::Tensor next = m_decoder.embed(at::tensor({token}, at::kLong));
-        const at::Tensor pos = at::full({3, 1}, mrope.decodePosition(step), at::kLong);
-        logits = m_decoder.logits(m_decoder.forward(next, pos, m_cache));
+        if (staticStep) {
+            logits = m_step->run(token, mrope.decodePosition(step));
+        } else {
+            const at::Tensor next = m_decoder.embed(at::tensor({token}, at::kLong));
+            const at::Tensor pos = at::full({3, 1}, mrope.decodePosition(step), at::kLong);
+            logits = m_decoder.logits(m_decoder.forward(next, pos, m_cache));
+        }
         ++out.timings.decodeSteps;
     }
     synchronize(logits);

@@ -2,6 +2,7 @@
 // loop. Takes token ids and pixel rows (see engine.h for text and images in, text and boxes out).
 #pragma once
 
+#include "model/decode_step.h"
 #include "model/engine.h"
 #include "model/model_config.h"
 #include "model/qwen2vl_weights.h"
@@ -60,6 +61,10 @@ public:
     at::ScalarType dtype() const { return m_weights.text.embedTokens.scalar_type(); }
     const VisionTower &vision() const { return m_vision; }
     const TextDecoder &decoder() const { return m_decoder; }
+    const Qwen2VLWeights &weights() const { return m_weights; }
+    const KvCache &cache() const { return m_cache; }
+    // Whether the last generation replayed its decode steps from a CUDA graph.
+    bool decodeGraphRecorded() const { return m_step && m_step->graphRecorded(); }
 
     // Token embeddings with the image rows replaced by the vision tower's output, in order.
     // Throws ModelError when the number of image tokens differs from the vision output rows, and
@@ -83,6 +88,7 @@ private:
     VisionTower m_vision;
     TextDecoder m_decoder;
     KvCache m_cache;
+    std::unique_ptr<StaticDecodeStep> m_step; // on m_cache; see decode_step.h
 };
 
 } // namespace migician::model

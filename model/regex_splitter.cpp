@@ -6,8 +6,22 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 namespace migician::model {
 namespace {
+
+// ICU keeps its backtracking states on a heap stack, 8 MB by default: the Qwen2 pattern's
+// `\s+(?!\S)` used it up on a run of about 300,000 spaces and the text could not be encoded.
+// 256 MB takes runs of several million characters (1 MB of query text needs about 30 MB).
+constexpr int32_t kRegexStackLimitBytes = 256 << 20;
+// A pattern from a hostile or broken tokenizer.json can backtrack exponentially ("(a+)+$"), so the
+// matcher gets a time budget in steps of ICU's engine, about 1-3 ms each on this class of machine
+// (1,000 steps of "(a+)+$" took 2.9 s on a shared 2-core VM). ICU counts the steps of all finds
+// of one matcher together, and a linear pattern takes about one step per 4,000 pieces, so the
+// budget is a fixed part for backtracking plus one step per 256 bytes of text.
+constexpr int32_t kRegexTimeLimitSteps = 1000;
+constexpr std::size_t kRegexBytesPerExtraStep = 256;
 
 // UTF-8 length of the UTF-16 code units [begin, end) of `s`.
 std::size_t utf8Length(const icu::UnicodeString &s, int32_t begin, int32_t end)
@@ -95,7 +109,14 @@ void RegexSplitter::split(std::string_view text, bool normalizeNfc,
     input.toUTF8String(utf8);
 
     std::unique_ptr<icu::RegexMatcher> matcher(m_pattern->matcher(input, status));
-    if (U_FAILURE(status))
+    if (matcher) {
+        matcher->setStackLimit(kRegexStackLimitBytes, status);
+        matcher->setTimeLimit(kRegexTimeLimitSteps
+                                      + int32_t(std::min<std::size_t>(
+                                              text.size() / kRegexBytesPerExtraStep, 1 << 30)),
+                              status);
+    }
+    if (U_FAILURE(status) || !matcher)
         throw ModelError(m_sourceName,
                          "cannot run the pre-tokenizer regex: " + std::string(u_errorName(status)));
 
@@ -116,6 +137,11 @@ void RegexSplitter::split(std::string_view text, bool normalizeNfc,
         if (end > start)
             emitUpTo(end);
     }
+    if (status == U_REGEX_TIME_OUT)
+        throw ModelError(m_sourceName, "the pre-tokenizer regex gave up on a text of "
+                                               + std::to_string(text.size())
+                                               + " bytes after backtracking for seconds (does the "
+                                                 "pattern nest repetitions, like (a+)+?)");
     if (U_FAILURE(status))
         throw ModelError(m_sourceName,
                          "the pre-tokenizer regex failed: " + std::string(u_errorName(status)));

@@ -29,6 +29,23 @@ struct TensorView
     std::int64_t numel() const;
 };
 
+// The header of a safetensors file held in memory at [bytes, bytes + size): tensor views point
+// into those bytes. Every entry is checked (known dtype, shape that fits, offsets inside the data
+// section, no two tensors sharing bytes). Throws ModelError naming `path`. SafetensorsFile runs it
+// on its mapping; the fuzz target on a buffer.
+struct SafetensorsHeader
+{
+    std::map<std::string, TensorView> tensors;
+    std::map<std::string, std::string> metadata;
+};
+SafetensorsHeader parseSafetensors(const unsigned char *bytes, std::uint64_t size,
+                                   const std::string &path);
+
+// model.safetensors.index.json: tensor name -> shard file name. The shards must be plain names
+// beside the index (no absolute path, no ".."). Throws ModelError naming `indexPath`.
+std::map<std::string, std::string> parseSafetensorsIndex(const std::string &jsonText,
+                                                         const std::string &indexPath);
+
 // One .safetensors file, mapped read-only.
 class SafetensorsFile
 {

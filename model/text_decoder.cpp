@@ -1,40 +1,48 @@
 #include "text_decoder.h"
 
-#include "model/attention.h"
+#include "model/linear_kernels.h"
 #include "model/model_error.h"
+#include "model/rotary.h"
+#include "model/row_chunks.h"
 
+#include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace migician::model {
 
 namespace {
 
-at::Tensor rotateHalf(const at::Tensor &x)
-{
-    const auto half = x.size(-1) / 2;
-    return at::cat({x.slice(-1, half).neg(), x.slice(-1, 0, half)}, -1);
-}
+// Largest [rows, intermediate] activation of the MLP in one piece.
+constexpr std::int64_t kActivationBudgetBytes = 32LL << 20;
 
 } // namespace
 
 void KvCache::reserve(const ModelConfig &config, std::int64_t tokens, at::Device device,
-                      at::ScalarType dtype)
+                      at::ScalarType dtype, bool zeroed)
 {
     length = 0;
+    if (zeroed)
+        tokens = (tokens + 511) / 512 * 512;
     if (keys.defined() && capacity() >= tokens && keys.device() == device
-        && keys.scalar_type() == dtype)
+        && keys.scalar_type() == dtype) {
+        if (zeroed && !this->zeroed) {
+            keys.zero_();
+            values.zero_();
+            this->zeroed = true;
+        }
         return;
+    }
     const auto options = at::TensorOptions().dtype(dtype).device(device);
     const std::vector<std::int64_t> shape{config.numHiddenLayers, config.numKeyValueHeads, tokens,
                                           config.headDim()};
     // Free the old cache first (peak memory), and keep the new halves only when both exist.
     keys = at::Tensor();
     values = at::Tensor();
-    at::Tensor newKeys = at::empty(shape, options);
-    at::Tensor newValues = at::empty(shape, options);
+    at::Tensor newKeys = zeroed ? at::zeros(shape, options) : at::empty(shape, options);
+    at::Tensor newValues = zeroed ? at::zeros(shape, options) : at::empty(shape, options);
     keys = std::move(newKeys);
     values = std::move(newValues);
+    this->zeroed = zeroed;
 }
 
 TextDecoder::TextDecoder(const ModelConfig &config, const TextWeights &weights)
@@ -78,45 +86,53 @@ at::Tensor TextDecoder::rmsNorm(const at::Tensor &x, const at::Tensor &weight) c
 }
 
 at::Tensor TextDecoder::layer(int index, const at::Tensor &x, const at::Tensor &cos,
-                              const at::Tensor &sin, const at::Tensor &mask, KvCache &cache) const
+                              const at::Tensor &sin, const CacheStep &step, KvCache &cache) const
 {
     const auto &w = m_weights.layers[index];
     const std::int64_t L = x.size(0);
     const std::int64_t hd = m_config.headDim();
     const std::int64_t heads = m_config.numAttentionHeads;
     const std::int64_t kvHeads = m_config.numKeyValueHeads;
-    const std::int64_t groups = heads / kvHeads;
-    const std::int64_t start = cache.length;
 
     const at::Tensor h = rmsNorm(x, w.inputNorm);
-    at::Tensor q
-            = at::linear(h, w.qWeight, w.qBias).view({L, heads, hd}).transpose(0, 1); // [H, L, hd]
-    at::Tensor k = at::linear(h, w.kWeight, w.kBias)
-                           .view({L, kvHeads, hd})
-                           .transpose(0, 1); // [KV, L, hd]
-    const at::Tensor v = at::linear(h, w.vWeight, w.vBias).view({L, kvHeads, hd}).transpose(0, 1);
-    q = q * cos + rotateHalf(q) * sin;
-    k = k * cos + rotateHalf(k) * sin;
+    at::Tensor q = applyLinear(h, w.qWeight, w.qBias).view({L, heads, hd}).transpose(0, 1);
+    at::Tensor k = applyLinear(h, w.kWeight, w.kBias).view({L, kvHeads, hd}).transpose(0, 1);
+    const at::Tensor v = applyLinear(h, w.vWeight, w.vBias).view({L, kvHeads, hd}).transpose(0, 1);
+    q = applyRotary(q, cos, sin); // [heads, L, hd]
+    k = applyRotary(k, cos, sin); // [kvHeads, L, hd]
 
-    cache.keys[index].slice(1, start, start + L).copy_(k);
-    cache.values[index].slice(1, start, start + L).copy_(v);
-    const at::Tensor keys = cache.keys[index].slice(1, 0, start + L);
-    const at::Tensor values = cache.values[index].slice(1, 0, start + L);
+    const double scale = 1.0 / std::sqrt(double(hd));
+    at::Tensor attn;
+    if (step.slot.defined()) {
+        cache.keys[index].index_copy_(1, step.slot, k);
+        cache.values[index].index_copy_(1, step.slot, v);
+        attn = attendVisible(q, cache.keys[index], cache.values[index], scale, step.visible);
+    } else {
+        const std::int64_t end = step.start + L;
+        cache.keys[index].slice(1, step.start, end).copy_(k);
+        cache.values[index].slice(1, step.start, end).copy_(v);
+        attn = attendCausal(q, cache.keys[index].slice(1, 0, end),
+                            cache.values[index].slice(1, 0, end), scale, *step.mask);
+    }
+    const at::Tensor out
+            = applyLinear(attn.transpose(0, 1).reshape({L, heads * hd}), w.oWeight).add_(x);
+    return mlp(w, out);
+}
 
-    // Grouped-query attention without copying keys: query head j uses kv head j / groups, so the
-    // groups' queries are stacked along the sequence axis of their kv head.
-    const at::Tensor qg = q.reshape({kvHeads, groups * L, hd});
-    const at::Tensor groupMask = mask.defined() ? mask.repeat({groups, 1}) : at::Tensor();
-    const at::Tensor attn = attend(qg, keys, values, groupMask, 1.0 / std::sqrt(double(hd)))
-                                    .view({heads, L, hd})
-                                    .transpose(0, 1)
-                                    .reshape({L, heads * hd});
-    at::Tensor out = x + at::linear(attn, w.oWeight);
-    const at::Tensor h2 = rmsNorm(out, w.postNorm);
-    out = out
-          + at::linear(at::silu(at::linear(h2, w.gateWeight)) * at::linear(h2, w.upWeight),
-                       w.downWeight);
-    return out;
+at::Tensor TextDecoder::mlp(const DecoderLayerWeights &w, const at::Tensor &x) const
+{
+    // x + down(silu(gate(h)) * up(h)) with h = RMSNorm(x), in row chunks so that the
+    // [rows, intermediate] activations of a long prompt stay within a few tens of MB.
+    const std::int64_t rows = std::max<std::int64_t>(
+            256, kActivationBudgetBytes / (m_config.intermediateSize * x.element_size()));
+    const auto run = [&](const at::Tensor &xs) {
+        const at::Tensor h = rmsNorm(xs, w.postNorm);
+        at::Tensor act = applyLinear(h, w.gateWeight);
+        at::silu_(act);
+        act.mul_(applyLinear(h, w.upWeight));
+        return applyLinear(act, w.downWeight).add_(xs);
+    };
+    return inRowChunks(x, rows, run);
 }
 
 at::Tensor TextDecoder::forward(const at::Tensor &embeds, const at::Tensor &positions,
@@ -131,23 +147,18 @@ at::Tensor TextDecoder::forward(const at::Tensor &embeds, const at::Tensor &posi
     const auto dtype = embeds.scalar_type();
     const auto [cos, sin] = rotary(positions.to(embeds.device()), dtype);
 
-    at::Tensor mask;
-    if (L > 1) {
-        // Causal over the whole sequence: position i sees cache + its own prefix.
-        const std::int64_t total = cache.length + L;
-        const auto options = at::TensorOptions().dtype(at::kFloat).device(embeds.device());
-        const at::Tensor row = at::arange(L, options.dtype(at::kLong)).unsqueeze(1) + cache.length;
-        const at::Tensor col = at::arange(total, options.dtype(at::kLong)).unsqueeze(0);
-        mask = at::zeros({L, total}, options)
-                       .masked_fill_(col > row, -std::numeric_limits<float>::infinity());
-    }
+    // Causal over the whole sequence: position i sees the cache and its own prefix.
+    const CausalMask mask = CausalMask::build(cache.length, L, m_config.numAttentionHeads, embeds);
+    CacheStep step;
+    step.start = cache.length;
+    step.mask = &mask;
     at::Tensor x = embeds;
     for (int i = 0; i < m_config.numHiddenLayers; ++i) {
         if (control)
             control->step(Stage::Prefill, i, m_config.numHiddenLayers);
         if (hiddenStates)
             hiddenStates->push_back(x);
-        x = layer(i, x, cos, sin, mask, cache);
+        x = layer(i, x, cos, sin, step, cache);
     }
     if (control)
         control->step(Stage::Prefill, m_config.numHiddenLayers, m_config.numHiddenLayers);
@@ -162,7 +173,20 @@ at::Tensor TextDecoder::forward(const at::Tensor &embeds, const at::Tensor &posi
 
 at::Tensor TextDecoder::logits(const at::Tensor &hidden) const
 {
-    return at::matmul(m_weights.lmHead, hidden).to(at::kFloat);
+    return applyLinear(hidden.view({1, -1}), m_weights.lmHead).view({-1}).to(at::kFloat);
+}
+
+at::Tensor TextDecoder::decodeStatic(const at::Tensor &token, const at::Tensor &position,
+                                     const at::Tensor &slot, KvCache &cache) const
+{
+    const auto [cos, sin] = rotary(position, m_weights.embedTokens.scalar_type());
+    CacheStep step;
+    step.slot = slot;
+    step.visible = at::arange(cache.capacity(), slot.options()) <= slot;
+    at::Tensor x = at::embedding(m_weights.embedTokens, token); // [1, hidden]
+    for (int i = 0; i < m_config.numHiddenLayers; ++i)
+        x = layer(i, x, cos, sin, step, cache);
+    return logits(rmsNorm(x[0], m_weights.finalNorm));
 }
 
 } // namespace migician::model

@@ -12,29 +12,45 @@ TokenSampler::TokenSampler(const SamplingOptions &options, std::int64_t vocabSiz
     , m_random(options.seed)
 {}
 
-void TokenSampler::observe(std::int64_t id)
+bool TokenSampler::remember(std::int64_t id)
 {
     if (id < 0 || id >= std::int64_t(m_seen.size()) || m_seen[std::size_t(id)])
-        return;
+        return false;
     m_seen[std::size_t(id)] = true;
-    m_seenIds.push_back(id);
+    return true;
+}
+
+at::Tensor &TokenSampler::seenMask()
+{
+    if (!m_seenMask.defined())
+        m_seenMask = at::zeros({std::int64_t(m_seen.size())},
+                               at::TensorOptions().dtype(at::kBool).device(m_device));
+    return m_seenMask;
+}
+
+void TokenSampler::observe(std::int64_t id)
+{
+    if (remember(id) && m_options.repetitionPenalty != 1.0)
+        seenMask().select(0, id).fill_(true); // a kernel argument, not a copy
 }
 
 void TokenSampler::observe(const std::vector<std::int64_t> &ids)
 {
+    std::vector<std::int64_t> added;
     for (auto id : ids)
-        observe(id);
+        if (remember(id))
+            added.push_back(id);
+    if (!added.empty() && m_options.repetitionPenalty != 1.0) // the prompt's ids in one copy
+        seenMask().index_fill_(0, at::tensor(added, at::kLong).to(m_device), true);
 }
 
 at::Tensor TokenSampler::process(const at::Tensor &logits) const
 {
     at::Tensor scores = logits.to(at::kFloat).clone();
     const double penalty = m_options.repetitionPenalty;
-    if (penalty != 1.0 && !m_seenIds.empty()) {
-        const at::Tensor index = at::tensor(m_seenIds, at::kLong).to(scores.device());
-        const at::Tensor picked = scores.index_select(0, index);
-        scores.index_copy_(0, index, at::where(picked < 0, picked * penalty, picked / penalty));
-    }
+    if (penalty != 1.0 && m_seenMask.defined())
+        scores = at::where(m_seenMask, at::where(scores < 0, scores * penalty, scores / penalty),
+                           scores);
     if (!m_options.doSample)
         return scores;
     const float negInf = -std::numeric_limits<float>::infinity();

@@ -1,6 +1,7 @@
 // Chooses each next token from float32 logits the way transformers' generate() does: repetition
 // penalty over every id in the sequence (prompt included), then temperature, top-k and top-p, then
-// argmax (greedy) or a seeded draw.
+// argmax (greedy) or a seeded draw. The ids seen so far are also kept as a mask on the logits'
+// device, so that penalising them needs no upload while the device works.
 #pragma once
 
 #include "model/engine.h"
@@ -23,10 +24,13 @@ public:
     std::int64_t next(const at::Tensor &logits);        // process + choose
 
 private:
+    bool remember(std::int64_t id); // true when the id is new
+    at::Tensor &seenMask();
+
     SamplingOptions m_options;
     std::vector<bool> m_seen;
-    std::vector<std::int64_t> m_seenIds;
     at::Device m_device;
+    at::Tensor m_seenMask; // bool [vocab] on m_device; only with a repetition penalty
     std::mt19937_64 m_random;
 };
 

@@ -2,6 +2,7 @@
 
 #include "model/bpe_merges.h"
 #include "model/byte_level.h"
+#include "model/json_text.h"
 #include "model/model_error.h"
 #include "model/regex_splitter.h"
 
@@ -30,6 +31,15 @@ constexpr const char *kWholePattern = R"((?s:.+))";
 
 // Bounds the word cache; long-running processes see an unbounded variety of words.
 constexpr std::size_t kCacheCapacity = 200000;
+// Only pieces up to this many bytes are cached (Hugging Face's BPE cache has the same MAX_LENGTH):
+// with the entry count bounded, this bounds the cache's memory too (a single piece can be a
+// megabyte-long run of letters).
+constexpr std::size_t kMaxCachedPieceBytes = 256;
+
+// Ids index a dense table of token strings, so an id is bounded: the largest vocabularies in use
+// have about 260,000 entries; an id of two billion is a corrupt or hostile file, and honouring it
+// would allocate 64 GB.
+constexpr long long kMaxTokenId = (1 << 22) - 1;
 
 struct AddedToken
 {
@@ -160,8 +170,9 @@ void Tokenizer::Impl::load(const json &root)
     vocab.reserve(vocabJson.size());
     for (auto it = vocabJson.begin(); it != vocabJson.end(); ++it) {
         if (!it.value().is_number_integer() || it.value().get<long long>() < 0
-            || it.value().get<long long>() > 0x7FFFFFFF)
-            throw ModelError(source, "model.vocab entry \"" + it.key() + "\" has no valid id");
+            || it.value().get<long long>() > kMaxTokenId)
+            throw ModelError(source, "model.vocab entry \"" + it.key() + "\" has no valid id (0.."
+                                             + std::to_string(kMaxTokenId) + ")");
         const auto id = it.value().get<TokenId>();
         vocab.emplace(it.key(), id);
         if (std::size_t(id) >= tokens.size())
@@ -195,8 +206,11 @@ void Tokenizer::Impl::load(const json &root)
         for (const auto &entry : root.at("added_tokens")) {
             if (!entry.contains("id") || !entry.at("id").is_number_integer()
                 || !entry.contains("content") || !entry.at("content").is_string()
-                || entry.at("id").get<long long>() < 0)
-                throw ModelError(source, "malformed added_tokens entry " + entry.dump());
+                || entry.at("id").get<long long>() < 0
+                || entry.at("id").get<long long>() > kMaxTokenId)
+                throw ModelError(source, "malformed added_tokens entry " + entry.dump()
+                                                 + " (needs \"content\" and an \"id\" in 0.."
+                                                 + std::to_string(kMaxTokenId) + ")");
             AddedToken token{entry.at("content").get<std::string>(), entry.at("id").get<TokenId>(),
                              entry.value("special", false)};
             if (token.content.empty())
@@ -249,6 +263,8 @@ void Tokenizer::Impl::encodePiece(const std::string &piece, std::vector<TokenId>
     }
     merges.apply(symbols);
     ids.insert(ids.end(), symbols.begin(), symbols.end());
+    if (piece.size() > kMaxCachedPieceBytes)
+        return;
 
     std::unique_lock lock(cacheMutex);
     if (cache.size() >= kCacheCapacity)
@@ -277,12 +293,7 @@ std::shared_ptr<const Tokenizer> Tokenizer::fromFile(const std::string &path)
 std::shared_ptr<const Tokenizer> Tokenizer::fromJsonText(const std::string &jsonText,
                                                          const std::string &sourceName)
 {
-    json root;
-    try {
-        root = json::parse(jsonText);
-    } catch (const json::exception &e) {
-        throw ModelError(sourceName, std::string("malformed JSON: ") + e.what());
-    }
+    const json root = parseJsonText(jsonText, sourceName);
     auto impl = std::make_unique<Impl>();
     impl->source = sourceName;
     try {

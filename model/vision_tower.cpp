@@ -1,22 +1,23 @@
 #include "vision_tower.h"
 
 #include "model/attention.h"
+#include "model/linear_kernels.h"
+#include "model/rotary.h"
+#include "model/row_chunks.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace migician::model {
 
 namespace {
 
-at::Tensor rotateHalf(const at::Tensor &x)
-{
-    const auto half = x.size(-1) / 2;
-    return at::cat({x.slice(-1, half).neg(), x.slice(-1, 0, half)}, -1);
-}
+// Largest [rows, mlp width] activation of the MLP in one piece.
+constexpr std::int64_t kActivationBudgetBytes = 32LL << 20;
 
 at::Tensor quickGelu(const at::Tensor &x)
 {
-    return x * at::sigmoid(x * 1.702);
+    return (x * 1.702).sigmoid_().mul_(x); // x * sigmoid(1.702 x) with one temporary
 }
 
 } // namespace
@@ -64,11 +65,10 @@ at::Tensor VisionTower::block(const VisionBlockWeights &w, const at::Tensor &x,
     const at::Tensor h = at::layer_norm(x, {E}, w.norm1Weight, w.norm1Bias, eps);
     // [N, 3, heads, hd] -> three [heads, N, hd]
     const at::Tensor qkv
-            = at::linear(h, w.qkvWeight, w.qkvBias).view({n, 3, heads, hd}).permute({1, 2, 0, 3});
+            = applyLinear(h, w.qkvWeight, w.qkvBias).view({n, 3, heads, hd}).permute({1, 2, 0, 3});
     // Rotary in float32, as the reference does, then back to the compute dtype.
     const auto rope = [&](const at::Tensor &t) {
-        const at::Tensor f = t.to(at::kFloat);
-        return (f * cos + rotateHalf(f) * sin).to(x.scalar_type());
+        return applyRotary(t.to(at::kFloat), cos, sin).to(x.scalar_type());
     };
     const at::Tensor q = rope(qkv[0]);
     const at::Tensor k = rope(qkv[1]);
@@ -76,19 +76,33 @@ at::Tensor VisionTower::block(const VisionBlockWeights &w, const at::Tensor &x,
     const double scale = 1.0 / std::sqrt(double(hd));
 
     // Block-diagonal attention: each image (frame) attends only to its own patches.
-    std::vector<at::Tensor> parts;
+    at::Tensor attn = at::empty({n, heads, hd}, x.options()); // [N, heads, hd]
     for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
         const auto b = bounds[i], e = bounds[i + 1];
-        parts.push_back(
-                attend(q.slice(1, b, e), k.slice(1, b, e), v.slice(1, b, e), at::Tensor(), scale));
+        attn.narrow(0, b, e - b)
+                .copy_(attend(q.slice(1, b, e), k.slice(1, b, e), v.slice(1, b, e), scale)
+                               .permute({1, 0, 2}));
     }
-    const at::Tensor attn
-            = (parts.size() == 1 ? parts[0] : at::cat(parts, 1)).permute({1, 0, 2}).reshape({n, E});
-    at::Tensor out = x + at::linear(attn, w.projWeight, w.projBias);
-    const at::Tensor h2 = at::layer_norm(out, {E}, w.norm2Weight, w.norm2Bias, eps);
-    out = out
-          + at::linear(quickGelu(at::linear(h2, w.fc1Weight, w.fc1Bias)), w.fc2Weight, w.fc2Bias);
-    return out;
+    attn = attn.view({n, E});
+    const at::Tensor out = applyLinear(attn, w.projWeight, w.projBias).add_(x);
+    return mlp(w, out);
+}
+
+at::Tensor VisionTower::mlp(const VisionBlockWeights &w, const at::Tensor &x) const
+{
+    // x + fc2(quick_gelu(fc1(norm2(x)))), in row chunks so that the [rows, 4E] activations of
+    // large images stay within a few tens of MB.
+    const std::int64_t E = m_config.embedDim;
+    const std::int64_t rows = std::max<std::int64_t>(
+            256, kActivationBudgetBytes / (E * m_config.mlpRatio * x.element_size()));
+    const auto run = [&](const at::Tensor &xs) {
+        const at::Tensor h
+                = at::layer_norm(xs, {E}, w.norm2Weight, w.norm2Bias, m_config.layerNormEps);
+        return applyLinear(quickGelu(applyLinear(h, w.fc1Weight, w.fc1Bias)), w.fc2Weight,
+                           w.fc2Bias)
+                .add_(xs);
+    };
+    return inRowChunks(x, rows, run);
 }
 
 at::Tensor VisionTower::forward(const at::Tensor &pixelValues,
@@ -98,7 +112,11 @@ at::Tensor VisionTower::forward(const at::Tensor &pixelValues,
 {
     const auto dtype = m_weights.patchEmbed.scalar_type();
     const auto device = m_weights.patchEmbed.device();
-    at::Tensor x = at::linear(pixelValues.to(device, dtype), m_weights.patchEmbed);
+    // A GPU receives the pixel rows from pinned memory without a host stall, converted there.
+    const at::Tensor pixels = device.is_cuda()
+                                      ? pixelValues.pin_memory().to(device, /*non_blocking=*/true)
+                                      : pixelValues;
+    at::Tensor x = applyLinear(pixels.to(dtype), m_weights.patchEmbed);
 
     std::vector<std::int64_t> bounds{0};
     for (const auto &[t, h, w] : grids)
@@ -125,8 +143,8 @@ at::Tensor VisionTower::forward(const at::Tensor &pixelValues,
     x = at::layer_norm(x, {E}, m_weights.mergerNormWeight, m_weights.mergerNormBias,
                        m_config.layerNormEps)
                 .view({-1, E * mm});
-    x = at::gelu(at::linear(x, m_weights.mergerFc1Weight, m_weights.mergerFc1Bias));
-    return at::linear(x, m_weights.mergerFc2Weight, m_weights.mergerFc2Bias);
+    x = at::gelu(applyLinear(x, m_weights.mergerFc1Weight, m_weights.mergerFc1Bias));
+    return applyLinear(x, m_weights.mergerFc2Weight, m_weights.mergerFc2Bias);
 }
 
 } // namespace migician::model

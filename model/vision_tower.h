@@ -35,6 +35,7 @@ public:
 private:
     at::Tensor block(const VisionBlockWeights &w, const at::Tensor &x, const at::Tensor &cos,
                      const at::Tensor &sin, const std::vector<std::int64_t> &bounds) const;
+    at::Tensor mlp(const VisionBlockWeights &w, const at::Tensor &x) const;
 
     VisionConfig m_config;
     const VisionWeights &m_weights;

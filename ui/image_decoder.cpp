@@ -1,5 +1,8 @@
 #include "ui/image_decoder.h"
 
+#include "model/png_layout.h"
+
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
@@ -8,7 +11,10 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cstring>
+#include <string>
+#include <string_view>
 
 namespace migician::ui {
 
@@ -34,18 +40,12 @@ std::optional<model::RgbImage> decodeImageFile(const QString &path, QString *err
         fail(error, path, QStringLiteral("is not a readable file"));
         return std::nullopt;
     }
-
-    // The header tells the size without decoding; refuse absurd images before any allocation.
-    QImageReader header(path);
-    const QSize declared = header.size();
-    if (declared.isValid() && qint64(declared.width()) * declared.height() > kMaxDecodedPixels) {
+    if (info.size() > kMaxImageFileBytes) {
         fail(error, path,
-             QStringLiteral("image of %1x%2 exceeds the 400 megapixel limit")
-                     .arg(declared.width())
-                     .arg(declared.height()));
+             QStringLiteral("file of %1 bytes exceeds the 2 GB limit for image files")
+                     .arg(info.size()));
         return std::nullopt;
     }
-
     // Read the bytes ourselves and use imdecode: cv::imread takes a narrow path, which breaks on
     // file names the locale cannot encode; imdecode is the same decoder as
     // imread(IMREAD_UNCHANGED).
@@ -54,10 +54,51 @@ std::optional<model::RgbImage> decodeImageFile(const QString &path, QString *err
         fail(error, path, QStringLiteral("cannot be read: %1").arg(file.errorString()));
         return std::nullopt;
     }
-    const QByteArray bytes = file.readAll();
-    if (bytes.isEmpty()) {
-        fail(error, path, QStringLiteral("cannot decode image (the file is empty)"));
+    return decodeImageData(file.readAll(), path, error);
+}
+
+std::optional<model::RgbImage> decodeImageData(const QByteArray &bytes, const QString &name,
+                                               QString *error, qint64 maxPixels)
+{
+    maxPixels = std::min(maxPixels, kMaxDecodedPixels);
+    const auto tooLarge = [&](qint64 width, qint64 height) {
+        fail(error, name,
+             QStringLiteral("image of %1x%2 exceeds the limit of %3 megapixels")
+                     .arg(width)
+                     .arg(height)
+                     .arg(maxPixels / 1'000'000.0));
         return std::nullopt;
+    };
+    if (bytes.isEmpty()) {
+        fail(error, name, QStringLiteral("cannot decode image (the file is empty)"));
+        return std::nullopt;
+    }
+    if (bytes.size() > kMaxImageFileBytes) {
+        fail(error, name,
+             QStringLiteral("file of %1 bytes exceeds the 2 GB limit for image files")
+                     .arg(bytes.size()));
+        return std::nullopt;
+    }
+
+    // Before Qt's probe and OpenCV: both hand the bytes to libpng (model/png_layout.h says why).
+    if (const std::string problem
+        = model::pngLayoutProblem(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+        !problem.empty()) {
+        fail(error, name,
+             QStringLiteral("cannot decode image (corrupt PNG: %1)")
+                     .arg(QString::fromStdString(problem)));
+        return std::nullopt;
+    }
+
+    // The header tells the size without decoding; refuse absurd images before any allocation.
+    {
+        QBuffer device;
+        device.setData(bytes);
+        device.open(QIODevice::ReadOnly);
+        QImageReader header(&device);
+        const QSize declared = header.size();
+        if (declared.isValid() && qint64(declared.width()) * declared.height() > maxPixels)
+            return tooLarge(declared.width(), declared.height());
     }
 
     cv::Mat decoded;
@@ -65,21 +106,16 @@ std::optional<model::RgbImage> decodeImageFile(const QString &path, QString *err
         const cv::Mat buffer(1, int(bytes.size()), CV_8U, const_cast<char *>(bytes.constData()));
         decoded = cv::imdecode(buffer, cv::IMREAD_UNCHANGED);
     } catch (const cv::Exception &exception) {
-        fail(error, path,
+        fail(error, name,
              QStringLiteral("cannot decode image: %1").arg(QString::fromStdString(exception.msg)));
         return std::nullopt;
     }
     if (decoded.empty() || decoded.dims != 2) {
-        fail(error, path, QStringLiteral("cannot decode image (corrupt or unsupported format)"));
+        fail(error, name, QStringLiteral("cannot decode image (corrupt or unsupported format)"));
         return std::nullopt;
     }
-    if (qint64(decoded.cols) * decoded.rows > kMaxDecodedPixels) {
-        fail(error, path,
-             QStringLiteral("image of %1x%2 exceeds the 400 megapixel limit")
-                     .arg(decoded.cols)
-                     .arg(decoded.rows));
-        return std::nullopt;
-    }
+    if (qint64(decoded.cols) * decoded.rows > maxPixels)
+        return tooLarge(decoded.cols, decoded.rows);
 
     try {
         if (decoded.depth() == CV_16U) {
@@ -87,7 +123,7 @@ std::optional<model::RgbImage> decodeImageFile(const QString &path, QString *err
             decoded.convertTo(eight, CV_8U, 255.0 / 65535.0); // rounds to nearest
             decoded = eight;
         } else if (decoded.depth() != CV_8U) {
-            fail(error, path, QStringLiteral("cannot decode image: unsupported sample format"));
+            fail(error, name, QStringLiteral("cannot decode image: unsupported sample format"));
             return std::nullopt;
         }
         cv::Mat rgb;
@@ -108,7 +144,7 @@ std::optional<model::RgbImage> decodeImageFile(const QString &path, QString *err
             cv::cvtColor(decoded, rgb, cv::COLOR_BGRA2RGB);
             break;
         default:
-            fail(error, path,
+            fail(error, name,
                  QStringLiteral("cannot decode image: %1 channels").arg(decoded.channels()));
             return std::nullopt;
         }
@@ -121,7 +157,7 @@ std::optional<model::RgbImage> decodeImageFile(const QString &path, QString *err
             std::memcpy(image.pixels.data() + y * rowBytes, rgb.ptr(y), rowBytes);
         return image;
     } catch (const cv::Exception &exception) {
-        fail(error, path,
+        fail(error, name,
              QStringLiteral("cannot decode image: %1").arg(QString::fromStdString(exception.msg)));
         return std::nullopt;
     }

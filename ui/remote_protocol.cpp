@@ -1,5 +1,8 @@
 #include "ui/remote_protocol.h"
 
+#include "model/json_text.h"
+#include "model/model_error.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cctype>
@@ -20,11 +23,16 @@ using nlohmann::json;
                       "the server's answer is not what an OpenAI-compatible server sends: " + what);
 }
 
+// Behind the engine's nesting limit: a server's answer 100,000 levels deep parses, but printing it
+// (serverErrorText dumps a non-text "detail") recursed once per level and overflowed the stack
+// (found while writing its fuzz target).
 json parseJson(const std::string &body, const char *what)
 {
     try {
-        return json::parse(body);
-    } catch (const json::exception &) {
+        return model::parseJsonText(body, what);
+    } catch (const model::ModelError &error) {
+        if (error.problem().rfind("JSON is nested", 0) == 0)
+            invalid(std::string(what) + " is " + error.problem());
         std::string start = body.substr(0, 120);
         invalid(std::string(what) + " is not JSON (it starts with \"" + start + "\")");
     }
@@ -101,6 +109,15 @@ std::string EndpointUrl::display() const
 
 EndpointUrl parseEndpointUrl(const std::string &url)
 {
+    // libstdc++'s regex matcher recurses once per character: a 200,000-character URL overflowed
+    // the stack (found while writing its fuzz target). No endpoint needs more than a few dozen
+    // characters.
+    constexpr std::size_t kMaxUrlLength = 2048;
+    if (url.size() > kMaxUrlLength)
+        throw RemoteError(RemoteErrorKind::InvalidUrl,
+                          "the endpoint URL is " + std::to_string(url.size())
+                                  + " characters long; at most " + std::to_string(kMaxUrlLength)
+                                  + " are accepted");
     static const std::regex pattern(
             R"(^(https?)://(\[[0-9A-Fa-f:.]+\]|[^/:?#\[\]@\s]+)(?::(\d{1,5}))?(/[^?#\s]*)?$)",
             std::regex::icase);
@@ -162,21 +179,27 @@ std::string chatRequestBody(const std::string &model, const std::vector<std::str
 
 std::string serverErrorText(const std::string &body)
 {
-    try {
-        const json document = json::parse(body);
-        if (document.is_object()) {
-            if (const auto error = document.find("error"); error != document.end()) {
-                if (error->is_string())
-                    return error->get<std::string>();
-                if (error->is_object() && error->contains("message")
-                    && (*error)["message"].is_string())
-                    return (*error)["message"].get<std::string>();
-            }
-            for (const char *key : {"message", "detail"})
-                if (const auto it = document.find(key); it != document.end())
-                    return it->is_string() ? it->get<std::string>() : it->dump();
+    const auto message = [&]() -> std::string {
+        const json document = parseJson(body, "the error");
+        if (!document.is_object())
+            return {};
+        if (const auto error = document.find("error"); error != document.end()) {
+            if (error->is_string())
+                return error->get<std::string>();
+            if (error->is_object() && error->contains("message") && (*error)["message"].is_string())
+                return (*error)["message"].get<std::string>();
         }
-    } catch (const json::exception &) {
+        for (const char *key : {"message", "detail"})
+            if (const auto it = document.find(key); it != document.end())
+                return it->is_string() ? it->get<std::string>() : it->dump();
+        return {};
+    };
+    try {
+        // An empty message says nothing: the body itself is shown instead.
+        if (std::string text = message(); !text.empty())
+            return text;
+    } catch (const json::exception &) { // dump() of invalid UTF-8
+    } catch (const RemoteError &) {     // not JSON
     }
     std::string text = body.substr(0, 500);
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))

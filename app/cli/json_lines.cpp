@@ -1,5 +1,7 @@
 #include "json_lines.h"
 
+#include "model/json_text.h"
+
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -17,7 +19,7 @@ int runJsonLines(const char *commandName,
         ++lineNumber;
         std::string output = "null";
         try {
-            output = handle(nlohmann::json::parse(line)).dump();
+            output = handle(model::parseJsonText(line, {})).dump();
         } catch (const std::exception &e) {
             ++failures;
             std::cerr << "migician " << commandName << ": stdin line " << lineNumber << ": "

@@ -1,5 +1,6 @@
 // `migician`: the command line of Migician Workbench. Subcommands are listed in cli_commands.cpp.
 #include "cli_command.h"
+#include "model/blas_tuning.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -11,6 +12,7 @@ using migician::cli::commands;
 
 int main(int argc, char **argv)
 {
+    migician::model::useFastBlasKernels(argv); // may restart the process once
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("migician"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MIGICIAN_VERSION));

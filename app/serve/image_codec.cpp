@@ -1,5 +1,7 @@
 #include "image_codec.h"
 
+#include "model/png_layout.h"
+
 #include <png.h>
 // jpeglib.h needs FILE and size_t declared first.
 #include <cstdio>
@@ -117,6 +119,11 @@ int decodePngSteps(PngSource *source, PngState *state, const DecodeLimits &limit
 bool decodePng(std::string_view bytes, const DecodeLimits &limits, model::RgbImage *out,
                std::string *error)
 {
+    // libpng would allocate a chunk at whatever length it declares (model/png_layout.h).
+    if (const std::string problem = model::pngLayoutProblem(bytes); !problem.empty()) {
+        *error = "corrupt PNG: " + problem;
+        return false;
+    }
     PngSource source;
     source.data = reinterpret_cast<const unsigned char *>(bytes.data());
     source.size = bytes.size();

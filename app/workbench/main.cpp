@@ -1,4 +1,5 @@
 // migician-workbench: the desktop application.
+#include "model/blas_tuning.h"
 #include "ui/app_settings.h"
 #include "ui/main_window.h"
 #include "workbench_options.h"
@@ -51,6 +52,7 @@ void installTranslators(QApplication &app, const QString &language)
 
 int main(int argc, char **argv)
 {
+    migician::model::useFastBlasKernels(argv); // may restart the process once
     preferOffscreenForScreenshots(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Migician Workbench"));

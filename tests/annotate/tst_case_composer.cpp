@@ -312,40 +312,40 @@ private Q_SLOTS:
             QCOMPARE(toString(checkImageFile(f).state), toString(ImageFileState::Ok));
     }
 
-    // A project written by the previous version (schema 1) opens: it is migrated forward, its
-    // data is intact, and its cases can be composed further.
-    void migratesAVersionOneProject()
+    // A project written by an older version (schema 1, and the version just before
+    // composedCasesMigration()) opens: it is migrated forward, its data is intact, and its cases
+    // can be composed further.
+    void migratesAnOlderProject_data()
     {
-        const QString file = m_dir.filePath(QStringLiteral("v1/old.migician"));
-        QDir().mkpath(QFileInfo(file).absolutePath());
-        makeFile(m_dir.filePath(QStringLiteral("v1/x.jpg")));
-        makeFile(m_dir.filePath(QStringLiteral("v1/y.jpg")));
-        {
-            QSqlDatabase db
-                    = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
-            db.setDatabaseName(file);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            for (const QString &statement : schemaMigrations().at(0))
-                QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
-            const QStringList rows{
-                    "INSERT INTO meta VALUES('images_root', '.')",
-                    "INSERT INTO images(id, path, content_hash) VALUES(1, 'x.jpg', NULL)",
-                    "INSERT INTO images(id, path, content_hash) VALUES(2, 'y.jpg', NULL)",
-                    "INSERT INTO cases(id, source, source_index, task, question, gt_image, "
-                    "created) VALUES(1, 'MIG_data.json', 0, 'common_object', 'q', 2, 'now')",
-                    "INSERT INTO case_images VALUES(1, 1, 1)",
-                    "INSERT INTO case_images VALUES(1, 2, 2)",
-                    "INSERT INTO predictions(id, case_id, raw_answer, created) "
-                    "VALUES(1, 1, 'a', 'now')",
-                    "INSERT INTO prediction_boxes VALUES(1, 0, 2, 0.1, 0.1, 0.2, 0.2, NULL, "
-                    "NULL, NULL, NULL)",
-                    "PRAGMA user_version = 1"};
-            for (const QString &row : rows)
-                QVERIFY2(q.exec(row), qPrintable(row + q.lastError().text()));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        QTest::addColumn<int>("version");
+        const int composed = schemaVersionWith(QStringLiteral("CREATE TABLE case_runs"));
+        QTest::newRow("1") << 1;
+        QTest::newRow(qPrintable(QStringLiteral("%1 (just before)").arg(composed - 1)))
+                << composed - 1;
+    }
+
+    void migratesAnOlderProject()
+    {
+        QFETCH(int, version);
+        QVERIFY(version >= 1);
+        const QString folder = m_dir.filePath(QStringLiteral("v%1").arg(version));
+        const QString file = folder + QStringLiteral("/old.migician");
+        makeFile(folder + QStringLiteral("/x.jpg"));
+        makeFile(folder + QStringLiteral("/y.jpg"));
+        const QString failure = writeProjectOfVersion(
+                file, version,
+                {"INSERT INTO meta VALUES('images_root', '.')",
+                 "INSERT INTO images(id, path, content_hash) VALUES(1, 'x.jpg', NULL)",
+                 "INSERT INTO images(id, path, content_hash) VALUES(2, 'y.jpg', NULL)",
+                 "INSERT INTO cases(id, source, source_index, task, question, gt_image, "
+                 "created) VALUES(1, 'MIG_data.json', 0, 'common_object', 'q', 2, 'now')",
+                 "INSERT INTO case_images VALUES(1, 1, 1)",
+                 "INSERT INTO case_images VALUES(1, 2, 2)",
+                 "INSERT INTO predictions(id, case_id, raw_answer, created) "
+                 "VALUES(1, 1, 'a', 'now')",
+                 "INSERT INTO prediction_boxes VALUES(1, 0, 2, 0.1, 0.1, 0.2, 0.2, NULL, "
+                 "NULL, NULL, NULL)"});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         auto store = ProjectStore::open(file, ProjectStore::OpenMode::OpenExisting);
         QVERIFY2(store, qPrintable(store.error()));

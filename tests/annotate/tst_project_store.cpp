@@ -209,28 +209,28 @@ private Q_SLOTS:
 
     void olderProjectsGainTheEvaluationFailuresTable()
     {
-        // A project of the version before evaluationFailuresMigration() (migration 3): everything
-        // but the evaluation_failures table and what composedCasesMigration() (4) added.
-        const QString file = m_dir.filePath(QStringLiteral("version1.migician"));
-        qint64 caseId = 0;
-        {
-            auto store = makeProject(QStringLiteral("version1.migician"), &caseId);
-            QVERIFY(store && caseId > 0);
-            QSqlQuery q(store->database());
-            for (const char *statement :
-                 {"DROP TABLE evaluation_failures", "DROP TABLE case_runs",
-                  "DROP TABLE case_layout_log", "ALTER TABLE images DROP COLUMN file_size",
-                  "ALTER TABLE images DROP COLUMN file_mtime",
-                  "ALTER TABLE predictions DROP COLUMN image_ids", "PRAGMA user_version = 2"})
-                QVERIFY2(q.exec(QLatin1String(statement)), statement);
-        }
+        // A project of the version just before evaluationFailuresMigration(), with one case.
+        const int failuresVersion
+                = schemaVersionWith(QStringLiteral("CREATE TABLE evaluation_failures"));
+        QVERIFY(failuresVersion > 1);
+        const QString file = m_dir.filePath(QStringLiteral("before-failures.migician"));
+        const QString failure = writeProjectOfVersion(
+                file, failuresVersion - 1,
+                {"INSERT INTO meta VALUES('images_root', '.')",
+                 "INSERT INTO images(id, path, content_hash) VALUES(1, 'a.jpg', NULL)",
+                 "INSERT INTO images(id, path, content_hash) VALUES(2, 'b.jpg', NULL)",
+                 "INSERT INTO cases(id, source, source_index, task, question, gt_image, "
+                 "created) VALUES(1, 'MIG_data.json', 0, 'common_object', 'q', 2, 'now')",
+                 "INSERT INTO case_images VALUES(1, 1, 1)",
+                 "INSERT INTO case_images VALUES(1, 2, 2)"});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         auto store = ProjectStore::open(file, ProjectStore::OpenMode::OpenExisting);
         QVERIFY2(store, qPrintable(store.error()));
         QSqlQuery q((*store)->database());
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
         QCOMPARE(q.value(0).toInt(), ProjectStore::kSchemaVersion);
         QCOMPARE(countRows(**store, QStringLiteral("evaluation_failures")), 0);
-        QCOMPARE((*store)->caseById(caseId)->images.size(), 2); // the old content is there
+        QCOMPARE((*store)->caseById(1)->images.size(), 2); // the old content is there
     }
 
     void refusesFilesThatAreNotProjects()

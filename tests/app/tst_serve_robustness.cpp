@@ -206,6 +206,7 @@ private Q_SLOTS:
         migician::model::EngineOptions options;
         options.modelDir = kTinyModel.toStdString();
         options.threads = 2;
+        options.dtype = migician::model::DType::Float32; // as ServeProcess starts the server
         const auto engine = migician::model::Engine::load(options);
         migician::ui::EndpointSettings settings;
         settings.baseUrl = server.url().toStdString();

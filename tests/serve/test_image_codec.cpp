@@ -120,3 +120,20 @@ TEST_CASE("codec: corrupt, truncated and unknown data are errors, never crashes"
     CHECK_FALSE(decodeImage(std::string("\xff\xd8\xff", 3), {}, &image, &error));
     CHECK(image.pixels.empty());
 }
+
+TEST_CASE("codec: a PNG chunk declaring more bytes than the file holds is refused before libpng")
+{
+    // Found by fuzzing: libpng allocated a tEXt chunk at its declared 1.7 GB before noticing that
+    // the file ends (it only warns about chunks over its own limit).
+    const std::string png = readBytes(fixtureDir() + "/images/red_circle_224.png");
+    std::string hostile = png;
+    hostile.insert(33, std::string("\x69\x66\x79\x25tEXtdate:modify", 19)); // after IHDR
+    migician::model::RgbImage image;
+    std::string error;
+    CHECK_FALSE(decodeImage(hostile, {}, &image, &error));
+    CHECK(error.rfind("corrupt PNG: chunk 'tEXt' at byte 33 declares 1768323365 bytes", 0) == 0);
+    CHECK(image.pixels.empty());
+    // Bytes after IEND are ignored, as by every decoder.
+    CHECK(decodeImage(png + std::string(64, 'x'), {}, &image, &error));
+    CHECK(image.width == 224);
+}

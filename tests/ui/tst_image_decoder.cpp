@@ -7,7 +7,9 @@
 #include "model/image_preprocess.h"
 #include "model/safetensors.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -172,6 +174,63 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(!migician::ui::decodeImageFile(dir.path(), &error).has_value());
         QVERIFY2(error.contains(dir.path()), qPrintable(error));
+    }
+
+    void oversizedFilesAreRefusedBeforeReading()
+    {
+        // A sparse file one byte over the limit: refused by its size, nothing is read.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.png"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(migician::ui::kMaxImageFileBytes + 1));
+        file.close();
+        QString error;
+        QVERIFY(!migician::ui::decodeImageFile(path, &error).has_value());
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("exceeds the 2 GB limit")), qPrintable(error));
+
+        // A header that declares more pixels than the limit is refused before decoding.
+        QImage small(40, 30, QImage::Format_RGB888);
+        small.fill(Qt::gray);
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && small.save(&buffer, "PNG"));
+        QVERIFY(migician::ui::decodeImageData(png, QStringLiteral("small.png"), &error, 1200));
+        QVERIFY(!migician::ui::decodeImageData(png, QStringLiteral("small.png"), &error, 1199));
+        QVERIFY2(error.startsWith(QLatin1String("small.png: image of 40x30 exceeds the limit")),
+                 qPrintable(error));
+    }
+
+    void pngChunksLongerThanTheFileAreRefused()
+    {
+        // Found by fuzzing: libpng allocated a tEXt chunk at its declared length (1.7 GB) before
+        // noticing that the 430-byte file ends. Such a file is refused before any decoder runs.
+        QImage small(18, 12, QImage::Format_RGB888);
+        small.fill(Qt::darkCyan);
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && small.save(&buffer, "PNG"));
+        QString error;
+        QVERIFY2(migician::ui::decodeImageData(png, QStringLiteral("fine.png"), &error),
+                 qPrintable(error));
+
+        // After the signature (8) and IHDR (8 + 13 + 4): a tEXt chunk declaring 0x69667925 bytes.
+        QByteArray hostile = png;
+        hostile.insert(33, QByteArray("\x69\x66\x79\x25tEXtdate:modify", 19));
+        QVERIFY(!migician::ui::decodeImageData(hostile, QStringLiteral("hostile.png"), &error));
+        QVERIFY2(error.startsWith(QLatin1String("hostile.png: cannot decode image (corrupt PNG: "
+                                                "chunk 'tEXt' at byte 33 declares 1768323365 "
+                                                "bytes")),
+                 qPrintable(error));
+
+        // A file cut inside a chunk is refused the same way; trailing bytes after IEND are not.
+        QVERIFY(!migician::ui::decodeImageData(png.left(png.size() - 20), QStringLiteral("cut.png"),
+                                               &error));
+        QVERIFY2(error.contains(QLatin1String("corrupt PNG")), qPrintable(error));
+        QVERIFY2(migician::ui::decodeImageData(png + QByteArray(100, 'x'),
+                                               QStringLiteral("trailing.png"), &error),
+                 qPrintable(error));
     }
 
     void sixteenBitAndAlphaFiles()

@@ -53,6 +53,12 @@ private Q_SLOTS:
         for (const char *bad : {"ftp://host", "localhost:8000", "http://user:pw@host",
                                 "http://host:99999", "http://host/?q=1", "", "http://"})
             QCOMPARE(kindOf([&] { parseEndpointUrl(bad); }), RemoteErrorKind::InvalidUrl);
+        // Found writing the fuzz target: the regex matcher recursed per character and a
+        // 200,000-character URL overflowed the stack. Long URLs are refused by their length.
+        const std::string huge
+                = "http://" + std::string(100000, 'a') + "/" + std::string(100000, 'b');
+        QCOMPARE(kindOf([&] { parseEndpointUrl(huge); }), RemoteErrorKind::InvalidUrl);
+        QCOMPARE(parseEndpointUrl("http://" + std::string(2000, 'a')).host, std::string(2000, 'a'));
     }
 
     void requestBodyCarriesEverything()
@@ -104,6 +110,23 @@ private Q_SLOTS:
         QCOMPARE(serverErrorText("<html>502 Bad Gateway</html>\n"),
                  std::string("<html>502 Bad Gateway</html>"));
         QCOMPARE(serverErrorText(""), std::string("(no message)"));
+        // An empty message falls back to the body rather than saying nothing.
+        QCOMPARE(serverErrorText(R"j({"error": ""})j"), std::string(R"j({"error": ""})j"));
+    }
+
+    void deeplyNestedAnswersAreRefused()
+    {
+        // Found writing the fuzz target: a "detail" nested 100,000 levels deep was printed
+        // recursively and overflowed the stack. A server's JSON is read behind the engine's nesting
+        // limit.
+        const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+        const std::string text = serverErrorText(R"j({"detail": )j" + deep + "}");
+        QCOMPARE(text.size(), std::size_t(500)); // the body itself, shortened
+        QCOMPARE(kindOf([&] { parseCompletion(R"j({"choices": )j" + deep + "}"); }),
+                 RemoteErrorKind::InvalidResponse);
+        QCOMPARE(kindOf([&] { parseModelList(deep); }), RemoteErrorKind::InvalidResponse);
+        StreamAccumulator stream;
+        QCOMPARE(kindOf([&] { stream.addEvent(deep); }), RemoteErrorKind::InvalidResponse);
     }
 
     void retryAfter()

@@ -1,0 +1,38 @@
+// Matrix products of the engine (every projection, the lm_head). libtorch picks a kernel by dtype
+// and CPU, and two of its choices are far below what the machine allows, so `applyLinear` routes
+// around them on the CPU:
+//  - one input row (each decode step): libtorch's bfloat16 GEMV reached 30 % of the memory
+//    bandwidth on a Xeon and its float32 `linear` takes OpenBLAS's GEMM path; a streaming
+//    matrix-vector kernel reads every weight exactly once with float32 accumulation;
+//  - bfloat16 with several rows on a CPU without AVX-512: libtorch 1.13 falls back to a scalar loop
+//    (0.2 GFLOP/s on a Zen 3, against ~80 GFLOP/s for OpenBLAS in float32); the weight is widened
+//    to float32 one block of rows at a time and multiplied by OpenBLAS, the result rounded back.
+//    That loop is also inaccurate: it rounds every product and partial sum to bfloat16, where
+//    oneDNN, cuBLAS and the reference accumulate in float32 (the widened path does too: a product
+//    of two bfloat16 values is exact in float32).
+// Everything else (CUDA, AVX-512 CPUs for bfloat16 GEMM, float32 GEMM) is at::linear.
+#pragma once
+
+#include <ATen/ATen.h>
+
+namespace migician::model {
+
+enum class Bf16Gemm { Auto, Native, Widened };
+
+// Whether libtorch multiplies bfloat16 matrices with a vectorised kernel on this CPU (oneDNN, which
+// libtorch uses only with AVX-512 BW/VL/DQ).
+bool cpuHasNativeBf16Gemm();
+void setBf16Gemm(Bf16Gemm mode); // process-wide; for tests and benchmarks
+Bf16Gemm bf16Gemm();             // the resolved choice (never Auto)
+
+// The matrix-vector kernel is used for inputs of one row (on by default; tests compare both).
+void setStreamingGemv(bool enabled);
+
+// y = x W^T + b in x's dtype: x [.., in], weight [out, in] (contiguous), bias [out] or undefined.
+at::Tensor applyLinear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias = {});
+
+// Whether attention products in `dtype` should be computed in float32 on this device (bfloat16 on
+// a CPU without a native bfloat16 GEMM).
+bool widenForMatmul(const at::Tensor &t);
+
+} // namespace migician::model

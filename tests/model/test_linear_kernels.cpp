@@ -1,0 +1,91 @@
+// The engine's matrix products against libtorch's float32 `linear` on the same values: the
+// streaming matrix-vector kernel (one input row, float32 and bfloat16 weights, sizes that leave
+// tails in both loops) and bfloat16 products widened to float32 in blocks.
+#include "model/linear_kernels.h"
+
+#include <cstdint>
+
+#include "torch_doctest.h" // last: restores doctest's CHECK over glog's
+
+using namespace migician::model;
+
+namespace {
+
+double maxRelDiff(const at::Tensor &a, const at::Tensor &b)
+{
+    const at::Tensor x = a.to(at::kDouble), y = b.to(at::kDouble);
+    return ((x - y).abs().max() / y.abs().max()).item<double>();
+}
+
+} // namespace
+
+TEST_CASE("one input row: the streaming kernel equals float32 linear")
+{
+    at::manual_seed(5);
+    // Row counts that are not a multiple of the 4-row blocks, widths that are not a multiple of the
+    // 16 lanes; 53 is odd (bfloat16 pairs cannot be formed: another path).
+    for (const auto [n, k] : {std::pair<int, int>{37, 54}, {37, 53}, {256, 3584}, {5, 16}}) {
+        CAPTURE(n);
+        CAPTURE(k);
+        const at::Tensor w = at::randn({n, k});
+        const at::Tensor b = at::randn({n});
+        const at::Tensor x = at::randn({1, k});
+        const at::Tensor expected = at::linear(x, w, b);
+        CHECK((applyLinear(x, w, b).sizes() == expected.sizes()));
+        CHECK(maxRelDiff(applyLinear(x, w, b), expected) < 1e-5);
+        CHECK(maxRelDiff(applyLinear(x.view({k}), w), at::linear(x, w).view({n})) < 1e-5);
+        // bfloat16 weights and input: the same products of the rounded values, summed in float32,
+        // then rounded once.
+        const at::Tensor wb = w.to(at::kBFloat16), xb = x.to(at::kBFloat16);
+        const at::Tensor got = applyLinear(xb, wb, b.to(at::kBFloat16));
+        CHECK((got.scalar_type() == at::kBFloat16));
+        const at::Tensor exact = at::linear(xb.to(at::kFloat), wb.to(at::kFloat),
+                                            b.to(at::kBFloat16).to(at::kFloat));
+        CHECK(maxRelDiff(got, exact) < 8e-3); // one bfloat16 rounding of the result
+    }
+}
+
+TEST_CASE("one input row: bfloat16 weights at an offset that is not 4-byte aligned")
+{
+    at::manual_seed(7);
+    // Tensors in a safetensors file may start at any even offset: the pair kernel must not be
+    // used there, and the result must not change.
+    const at::Tensor w = at::randn({9, 40}).to(at::kBFloat16);
+    at::Tensor storage = at::empty({9 * 40 + 1}, at::kBFloat16);
+    at::Tensor shifted = storage.narrow(0, 1, 9 * 40).view({9, 40});
+    shifted.copy_(w);
+    REQUIRE(reinterpret_cast<std::uintptr_t>(shifted.data_ptr()) % 4 == 2);
+    const at::Tensor x = at::randn({1, 40}).to(at::kBFloat16);
+    CHECK(maxRelDiff(applyLinear(x, shifted), applyLinear(x, w)) < 8e-3);
+    CHECK(maxRelDiff(applyLinear(x, w), at::linear(x.to(at::kFloat), w.to(at::kFloat))) < 8e-3);
+}
+
+TEST_CASE("bfloat16 products widened to float32 equal float32 linear of the rounded values")
+{
+    at::manual_seed(6);
+    setBf16Gemm(Bf16Gemm::Widened);
+    for (const auto [m, n, k] : {std::array<int, 3>{3, 37, 53}, {300, 700, 96}}) {
+        CAPTURE(m);
+        CAPTURE(n);
+        const at::Tensor x = at::randn({m, k}).to(at::kBFloat16);
+        const at::Tensor w = at::randn({n, k}).to(at::kBFloat16);
+        const at::Tensor b = at::randn({n}).to(at::kBFloat16);
+        const at::Tensor got = applyLinear(x, w, b);
+        CHECK((got.scalar_type() == at::kBFloat16));
+        CHECK((got.sizes() == at::IntArrayRef{m, n}));
+        const at::Tensor exact = at::linear(x.to(at::kFloat), w.to(at::kFloat), b.to(at::kFloat));
+        CHECK(maxRelDiff(got, exact) < 8e-3);
+        CHECK(widenForMatmul(x));
+    }
+    setBf16Gemm(Bf16Gemm::Auto);
+}
+
+TEST_CASE("the bfloat16 GEMM choice follows the CPU unless forced")
+{
+    CHECK((bf16Gemm() == (cpuHasNativeBf16Gemm() ? Bf16Gemm::Native : Bf16Gemm::Widened)));
+    setBf16Gemm(Bf16Gemm::Native);
+    CHECK(bf16Gemm() == Bf16Gemm::Native);
+    CHECK_FALSE(widenForMatmul(at::zeros({2, 2}, at::kBFloat16)));
+    setBf16Gemm(Bf16Gemm::Auto);
+    CHECK_FALSE(widenForMatmul(at::zeros({2, 2}, at::kFloat)));
+}
