@@ -23,8 +23,9 @@ std::atomic<AttentionKernel> g_kernel{AttentionKernel::Auto};
 std::atomic<std::int64_t> g_chunkRows{0};
 
 // Float32 scores of one chunk: with the float32 softmax and the probabilities, a chunk holds about
-// three times this much at once.
-constexpr std::int64_t kScoreBudgetBytes = 64LL << 20;
+// three times this much at once. 32 MB keeps chunks of a few hundred rows (as fast as larger ones)
+// and W2's vision stage within its memory goal.
+constexpr std::int64_t kScoreBudgetBytes = 32LL << 20;
 
 bool useFused()
 {

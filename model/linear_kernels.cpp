@@ -212,9 +212,10 @@ at::Tensor widenedLinear(const at::Tensor &x, const at::Tensor &weight, const at
     const at::Tensor rows = x.reshape({-1, k});
     const std::int64_t m = rows.size(0);
     at::Tensor out = at::empty({m, n}, x.options());
-    // Float32 working sets of at most ~64 MB (input rows) and ~64 MB (weight rows): enough for
-    // OpenBLAS to run at full speed, small enough to keep the peak memory of large inputs low.
-    constexpr std::int64_t kInputBytes = 64LL << 20;
+    // Float32 working sets of at most ~32 MB (input rows and products) and ~64 MB (weight rows):
+    // enough for OpenBLAS to run at full speed, small enough to keep the peak memory of large
+    // inputs low (W2's four images: 15552 vision rows).
+    constexpr std::int64_t kInputBytes = 32LL << 20;
     constexpr std::int64_t kWeightBytes = 64LL << 20;
     const std::int64_t rowChunk = std::clamp<std::int64_t>(kInputBytes / (k * 4), 64, m);
     const std::int64_t block = std::clamp<std::int64_t>(

@@ -62,17 +62,22 @@ at::Tensor VisionTower::block(const VisionBlockWeights &w, const at::Tensor &x,
     const std::int64_t hd = E / heads;
     const double eps = m_config.layerNormEps;
 
-    const at::Tensor h = at::layer_norm(x, {E}, w.norm1Weight, w.norm1Bias, eps);
-    // [N, 3, heads, hd] -> three [heads, N, hd]
-    const at::Tensor qkv
-            = applyLinear(h, w.qkvWeight, w.qkvBias).view({n, 3, heads, hd}).permute({1, 2, 0, 3});
     // Rotary in float32, as the reference does, then back to the compute dtype.
     const auto rope = [&](const at::Tensor &t) {
         return applyRotary(t.to(at::kFloat), cos, sin).to(x.scalar_type());
     };
-    const at::Tensor q = rope(qkv[0]);
-    const at::Tensor k = rope(qkv[1]);
-    const at::Tensor v = qkv[2];
+    at::Tensor q, k, v;
+    {
+        // The normed input and the packed [N, 3E] projection die here, before attention and the
+        // MLP: with four MIG-Bench images they are 160 MB of the vision stage's peak (W2).
+        at::Tensor qkv = applyLinear(at::layer_norm(x, {E}, w.norm1Weight, w.norm1Bias, eps),
+                                     w.qkvWeight, w.qkvBias)
+                                 .view({n, 3, heads, hd})
+                                 .permute({1, 2, 0, 3}); // three [heads, N, hd]
+        q = rope(qkv[0]);
+        k = rope(qkv[1]);
+        v = qkv[2].contiguous();
+    }
     const double scale = 1.0 / std::sqrt(double(hd));
 
     // Block-diagonal attention: each image (frame) attends only to its own patches.

@@ -64,7 +64,10 @@ TEST_CASE("bfloat16 products widened to float32 equal float32 linear of the roun
 {
     at::manual_seed(6);
     setBf16Gemm(Bf16Gemm::Widened);
-    for (const auto [m, n, k] : {std::array<int, 3>{3, 37, 53}, {300, 700, 96}}) {
+    // The last shape is split both ways: 128 input rows per 32 MB float32 chunk (72 in the last)
+    // and 256 weight rows per 64 MB block (44 in the last).
+    for (const auto [m, n, k] :
+         {std::array<int, 3>{3, 37, 53}, {300, 700, 96}, {200, 300, 65536}}) {
         CAPTURE(m);
         CAPTURE(n);
         const at::Tensor x = at::randn({m, k}).to(at::kBFloat16);
