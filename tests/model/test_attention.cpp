@@ -102,10 +102,10 @@ TEST_CASE("explicit causal attention in chunks equals the full masked computatio
 TEST_CASE("the causal triangle is built in the compute dtype, sized by the score budget")
 {
     const at::Tensor like = at::zeros({1}, at::kBFloat16);
-    // 28 heads over 4,000 keys: 64 MB of float32 scores is ~149 query rows per chunk.
+    // 28 heads over 4,000 keys: 32 MB of float32 scores is ~74 query rows per chunk.
     const CausalMask mask = CausalMask::build(0, 4000, 28, like);
-    CHECK(mask.chunkRows == 149);
-    CHECK((mask.triangle.sizes() == at::IntArrayRef{149, 149}));
+    CHECK(mask.chunkRows == 74);
+    CHECK((mask.triangle.sizes() == at::IntArrayRef{74, 74}));
     // bfloat16 scores are computed in float32 where bfloat16 products are widened.
     CHECK((mask.triangle.scalar_type() == (widenForMatmul(like) ? at::kFloat : at::kBFloat16)));
     CHECK(std::isinf(mask.triangle[0][1].item<float>()));
