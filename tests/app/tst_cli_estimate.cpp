@@ -286,7 +286,8 @@ private Q_SLOTS:
                  bench.value(QLatin1String("visual_tokens_per_image")));
         const QJsonObject memory = estimate.value(QLatin1String("memory")).toObject();
         const double estimated = bytes(memory, "total_bytes");
-        const double peak = bytes(bench, "peak_host_bytes");
+        const double peak
+                = bytes(bench.value(QLatin1String("memory")).toObject(), "peak_host_bytes");
         qInfo("%s: estimate %.1f MB (weights %.1f, KV %.1f, activations %.1f, runtime %.1f); "
               "migician-bench peak RSS %.1f MB; %+.1f %%; prompt %d vs %d tokens",
               QTest::currentDataTag(), estimated / 1e6, bytes(memory, "weights_bytes") / 1e6,
