@@ -24,7 +24,10 @@ TEST_CASE("one input row: the streaming kernel equals float32 linear")
     at::manual_seed(5);
     // Row counts that are not a multiple of the 4-row blocks, widths that are not a multiple of the
     // 16 lanes; 53 is odd (bfloat16 pairs cannot be formed: another path).
-    for (const auto [n, k] : {std::pair<int, int>{37, 54}, {37, 53}, {256, 3584}, {5, 16}}) {
+    // Plain copies, not structured bindings: clang cannot capture those in CAPTURE's lambda.
+    for (const auto &shape : {std::pair<int, int>{37, 54}, {37, 53}, {256, 3584}, {5, 16}}) {
+        const int n = shape.first;
+        const int k = shape.second;
         CAPTURE(n);
         CAPTURE(k);
         const at::Tensor w = at::randn({n, k});
@@ -66,8 +69,10 @@ TEST_CASE("bfloat16 products widened to float32 equal float32 linear of the roun
     setBf16Gemm(Bf16Gemm::Widened);
     // The last shape is split both ways: 128 input rows per 32 MB float32 chunk (72 in the last)
     // and 256 weight rows per 64 MB block (44 in the last).
-    for (const auto [m, n, k] :
-         {std::array<int, 3>{3, 37, 53}, {300, 700, 96}, {200, 300, 65536}}) {
+    for (const auto &shape : {std::array<int, 3>{3, 37, 53}, {300, 700, 96}, {200, 300, 65536}}) {
+        const int m = shape[0];
+        const int n = shape[1];
+        const int k = shape[2];
         CAPTURE(m);
         CAPTURE(n);
         const at::Tensor x = at::randn({m, k}).to(at::kBFloat16);
