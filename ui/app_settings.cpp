@@ -25,6 +25,20 @@ AppSettings AppSettings::load()
             = s.value(QStringLiteral("model/maxPixels"), a.engine.maxPixels).toLongLong();
     a.engine.maxNewTokens
             = s.value(QStringLiteral("model/maxNewTokens"), a.engine.maxNewTokens).toInt();
+    // Before the backend choice existed, an empty folder meant the assistant: Local still does.
+    a.engine.backend = parseBackendKind(
+            s.value(QStringLiteral("backend/kind"), QStringLiteral("local")).toString());
+    RemoteSettings &r = a.engine.remote;
+    r.url = s.value(QStringLiteral("backend/url")).toString();
+    r.servedModel = s.value(QStringLiteral("backend/servedModel")).toString();
+    r.apiKeyFile = s.value(QStringLiteral("backend/apiKeyFile")).toString();
+    r.caCertFile = s.value(QStringLiteral("backend/caCertFile")).toString();
+    r.connectTimeoutSeconds
+            = s.value(QStringLiteral("backend/connectTimeout"), r.connectTimeoutSeconds).toDouble();
+    r.idleTimeoutSeconds
+            = s.value(QStringLiteral("backend/idleTimeout"), r.idleTimeoutSeconds).toDouble();
+    r.moreUrls = s.value(QStringLiteral("backend/moreUrls")).toStringList();
+    r.concurrency = s.value(QStringLiteral("backend/concurrency"), r.concurrency).toInt();
     a.author = s.value(QStringLiteral("user/author"), defaultAuthor()).toString();
     a.language = s.value(QStringLiteral("user/language")).toString();
     return a;
@@ -39,6 +53,16 @@ void AppSettings::save() const
     s.setValue(QStringLiteral("model/minPixels"), engine.minPixels);
     s.setValue(QStringLiteral("model/maxPixels"), engine.maxPixels);
     s.setValue(QStringLiteral("model/maxNewTokens"), engine.maxNewTokens);
+    // Never the API key itself: only the file it is read from.
+    s.setValue(QStringLiteral("backend/kind"), backendKindName(engine.backend));
+    s.setValue(QStringLiteral("backend/url"), engine.remote.url);
+    s.setValue(QStringLiteral("backend/servedModel"), engine.remote.servedModel);
+    s.setValue(QStringLiteral("backend/apiKeyFile"), engine.remote.apiKeyFile);
+    s.setValue(QStringLiteral("backend/caCertFile"), engine.remote.caCertFile);
+    s.setValue(QStringLiteral("backend/connectTimeout"), engine.remote.connectTimeoutSeconds);
+    s.setValue(QStringLiteral("backend/idleTimeout"), engine.remote.idleTimeoutSeconds);
+    s.setValue(QStringLiteral("backend/moreUrls"), engine.remote.moreUrls);
+    s.setValue(QStringLiteral("backend/concurrency"), engine.remote.concurrency);
     s.setValue(QStringLiteral("user/author"), author);
     s.setValue(QStringLiteral("user/language"), language);
 }

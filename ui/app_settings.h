@@ -1,7 +1,7 @@
 // The workbench's persistent settings (QSettings), read and written as one value.
 #pragma once
 
-#include "ui/inference_worker.h"
+#include "ui/backend_settings.h"
 
 #include <QString>
 
@@ -9,7 +9,7 @@ namespace migician::ui {
 
 struct AppSettings
 {
-    EngineSettings engine; // engine.modelDir: the Migician checkpoint folder
+    EngineSettings engine; // the backend: local checkpoint, remote endpoint or assistant
     QString author;        // recorded with every edit
     QString language;      // "", "en", "zh_CN", "ko" ("" = system)
 

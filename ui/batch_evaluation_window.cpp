@@ -15,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -23,7 +24,7 @@ namespace migician::ui {
 
 namespace {
 
-enum Backend { Migician, Assistant };
+enum Backend { Migician, Assistant, Remote };
 
 QString duration(double seconds)
 {
@@ -47,6 +48,8 @@ BatchEvaluationWindow::BatchEvaluationWindow(QWidget *parent)
     , m_backend(new QComboBox(this))
     , m_device(new QComboBox(this))
     , m_dtype(new QComboBox(this))
+    , m_endpoints(new QLineEdit(this))
+    , m_concurrency(new QSpinBox(this))
     , m_protocol(new QLabel(this))
     , m_tasks(new QListWidget(this))
     , m_limit(new QSpinBox(this))
@@ -112,6 +115,19 @@ BatchEvaluationWindow::BatchEvaluationWindow(QWidget *parent)
     engineRow->addWidget(m_dtype);
     engineRow->addStretch(1);
     form->addRow(tr("Device:"), engineRow);
+    // Remote: the cases are spread over every endpoint, with this many requests in flight on each
+    // (vLLM and SGLang batch concurrent requests on the GPU).
+    m_endpoints->setObjectName(QStringLiteral("evaluationEndpoints"));
+    m_endpoints->setPlaceholderText(tr("http://gpu1:8000 http://gpu2:8000"));
+    m_endpoints->setToolTip(tr("Servers of the same model, separated by spaces; a case that fails "
+                               "on one is tried on another."));
+    m_concurrency->setObjectName(QStringLiteral("evaluationConcurrency"));
+    m_concurrency->setRange(1, 256);
+    auto *endpointRow = new QHBoxLayout;
+    endpointRow->addWidget(m_endpoints, 1);
+    endpointRow->addWidget(new QLabel(tr("Requests in flight per endpoint:"), this));
+    endpointRow->addWidget(m_concurrency);
+    form->addRow(tr("Endpoints:"), endpointRow);
     form->addRow(tr("Protocol:"), m_protocol);
     form->addRow(tr("Tasks:"), m_tasks);
     auto *limitRow = new QHBoxLayout;
@@ -164,6 +180,7 @@ BatchEvaluationWindow::BatchEvaluationWindow(QWidget *parent)
     connect(worker, &BatchEvaluationWorker::prepared, this,
             [this](const QString &protocol) { log(tr("Backend ready (%1).").arg(protocol)); });
     connect(worker, &BatchEvaluationWorker::progress, this, &BatchEvaluationWindow::onProgress);
+    connect(worker, &BatchEvaluationWorker::note, this, [this](const QString &line) { log(line); });
     connect(worker, &BatchEvaluationWorker::caseFailed, this,
             [this](int caseIndex, const QString &reason) {
                 log(tr("case %1 failed (not scored; retried when the run is started again): %2")
@@ -227,8 +244,14 @@ void BatchEvaluationWindow::setEngineSettings(const EngineSettings &engine)
     m_backend->clear();
     if (!engine.modelDir.isEmpty())
         m_backend->addItem(tr("Migician (%1)").arg(engine.modelDir), Migician);
+    if (!engine.remote.allUrls().isEmpty())
+        m_backend->addItem(tr("Remote endpoints"), Remote);
     m_backend->addItem(tr("Built-in assistant (OpenCV)"), Assistant);
-    m_backend->setCurrentIndex(0);
+    m_backend->setCurrentIndex(std::max(
+            0, m_backend->findData(engine.effectiveBackend() == BackendKind::Remote ? Remote
+                                                                                    : Migician)));
+    m_endpoints->setText(engine.remote.allUrls().join(QLatin1Char(' ')));
+    m_concurrency->setValue(engine.remote.concurrency);
     m_device->setCurrentIndex(std::max(0, m_device->findData(engine.device)));
     m_dtype->setCurrentIndex(std::max(0, m_dtype->findData(engine.dtype)));
     setState(m_state);
@@ -301,6 +324,15 @@ BatchEvaluationRequest BatchEvaluationWindow::request() const
         r.device = m_device->currentData().toString();
         r.dtype = m_dtype->currentData().toString();
         r.engines = m_engines;
+    } else if (m_backend->currentData().toInt() == Remote) {
+        r.backend = BackendKind::Remote;
+        r.remote = m_engine.remote;
+        const QStringList urls = m_endpoints->text().split(
+                QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
+        r.remote.url = urls.value(0);
+        r.remote.moreUrls = urls.mid(1);
+        r.remote.concurrency = m_concurrency->value();
+        r.modelDir = m_engine.modelDir; // its generation_config.json, when there is one
     }
     bool all = true;
     for (int i = 0; i < m_tasks->count(); ++i) {
@@ -389,6 +421,9 @@ void BatchEvaluationWindow::setState(State state)
     const bool model = m_backend->currentData().toInt() == Migician;
     m_device->setEnabled(configurable && model);
     m_dtype->setEnabled(configurable && model);
+    const bool remote = m_backend->currentData().toInt() == Remote;
+    m_endpoints->setEnabled(configurable && remote);
+    m_concurrency->setEnabled(configurable && remote);
     m_seed->setEnabled(configurable && m_seeded->isChecked());
     for (QWidget *browse : std::as_const(m_browseButtons))
         browse->setEnabled(configurable);

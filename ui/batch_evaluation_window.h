@@ -99,6 +99,8 @@ private:
     QComboBox *m_backend;
     QComboBox *m_device;
     QComboBox *m_dtype;
+    QLineEdit *m_endpoints;
+    QSpinBox *m_concurrency;
     QLabel *m_protocol;
     QListWidget *m_tasks;
     QSpinBox *m_limit;

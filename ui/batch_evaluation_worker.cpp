@@ -2,6 +2,7 @@
 
 #include "model/shared_engine.h"
 #include "ui/evaluation_runner.h"
+#include "ui/remote_backend.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -24,7 +25,7 @@ void BatchEvaluationWorker::start(const BatchEvaluationRequest &request)
     m_cancel = false;
     m_log.reset();
     m_store.reset();
-    m_backend.reset();
+    m_backends.clear();
     m_request = request;
     m_elapsedMs = 0;
 
@@ -44,24 +45,39 @@ void BatchEvaluationWorker::start(const BatchEvaluationRequest &request)
         Q_EMIT failed(tr("%1: no case of the chosen tasks").arg(benchPath));
         return;
     }
-    try {
-        m_backend = request.modelDir.isEmpty()
-                            ? makeAssistantBackend()
-                            : makeMigicianBackend(request.engines
-                                                          ? request.engines
-                                                          : std::make_shared<model::SharedEngine>(),
-                                                  request.modelDir, request.device, request.dtype);
-    } catch (const std::exception &error) {
-        Q_EMIT failed(QString::fromUtf8(error.what()));
-        return;
-    }
     m_protocol = request.protocol;
     m_protocol.dtype = request.dtype;
     m_protocol.device = request.device;
     QString error;
     model::RunControl control;
     control.cancel = &m_cancel;
-    if (!m_backend->prepare(&m_protocol, &error, control)) {
+    bool ready = false;
+    try {
+        if (request.backend == BackendKind::Remote) {
+            QList<EndpointSettings> endpoints;
+            for (const QString &url : request.remote.allUrls())
+                endpoints << endpointSettings(request.remote, url);
+            QStringList warnings;
+            ready = prepareEndpoints(endpoints, remoteGenerationConfig(request.modelDir),
+                                     request.remote.concurrency, &m_protocol, &m_backends,
+                                     &warnings, &error, control);
+            for (const QString &warning : warnings)
+                Q_EMIT note(tr("Endpoint left out: %1").arg(warning));
+        } else {
+            m_backends.push_back(
+                    request.modelDir.isEmpty() || request.backend == BackendKind::Assistant
+                            ? makeAssistantBackend()
+                            : makeMigicianBackend(request.engines
+                                                          ? request.engines
+                                                          : std::make_shared<model::SharedEngine>(),
+                                                  request.modelDir, request.device, request.dtype));
+            ready = m_backends.front()->prepare(&m_protocol, &error, control);
+        }
+    } catch (const std::exception &failure) {
+        Q_EMIT failed(QString::fromUtf8(failure.what()));
+        return;
+    }
+    if (!ready) {
         if (error.isEmpty())
             Q_EMIT cancelled(0, int(m_indices.size()));
         else
@@ -80,9 +96,11 @@ void BatchEvaluationWorker::start(const BatchEvaluationRequest &request)
     m_store = std::move(store.value());
     EvalIdentity identity;
     identity.benchFile = benchPath;
-    identity.backend = m_backend->name();
-    identity.model = request.modelDir.isEmpty() ? QString()
-                                                : QFileInfo(request.modelDir).absoluteFilePath();
+    identity.backend = m_backends.front()->name();
+    if (request.backend == BackendKind::Remote)
+        identity.model = m_protocol.backend.value(QStringLiteral("served_model")).toString();
+    else if (!request.modelDir.isEmpty() && request.backend != BackendKind::Assistant)
+        identity.model = QFileInfo(request.modelDir).absoluteFilePath();
     identity.indices = m_indices;
     identity.protocol = m_protocol.identity();
     auto log = openProjectLog(*m_store, request.imagesRoot, identity);
@@ -115,7 +133,13 @@ void BatchEvaluationWorker::runSelected()
     // The runner polls one flag between cases: pause and cancel both stop it there.
     QElapsedTimer timer;
     timer.start();
-    EvaluationRunner runner(m_cases, m_request.imagesRoot, *m_backend, *m_log);
+    QList<GroundingBackend *> backends;
+    for (const auto &backend : m_backends)
+        backends << backend.get();
+    const int concurrency = m_request.backend == BackendKind::Remote
+                                    ? std::max(1, m_request.remote.concurrency)
+                                    : 1;
+    EvaluationRunner runner(m_cases, m_request.imagesRoot, backends, concurrency, *m_log);
     model::RunControl control;
     control.cancel = &m_cancel;
     control.onProgress = [this](model::Stage stage, int done, int total) {

@@ -25,6 +25,8 @@
 #include "annotate/evaluation_log.h"
 #include "annotate/evaluation_protocol.h"
 #include "annotate/migbench_file.h"
+#include "ui/backend_settings.h"
+#include "ui/grounding_backend.h"
 
 #include <QObject>
 #include <QStringList>
@@ -39,15 +41,17 @@ class SharedEngine;
 
 namespace migician::ui {
 
-class EvaluationBackend;
-
 struct BatchEvaluationRequest
 {
     QString benchFile;   // MIG-Bench JSON
     QString imagesRoot;  // the bench's image paths are relative to it
     QString projectFile; // predictions go here (the bench is imported into it, idempotently)
     QString resultsFile; // `migician eval` results, written at the end
-    QString modelDir;    // empty: the built-in OpenCV assistant
+    // Local: the Migician model of modelDir (the built-in OpenCV assistant when it is empty);
+    // Remote: every endpoint of `remote`, remote.concurrency cases in flight on each.
+    BackendKind backend = BackendKind::Local;
+    RemoteSettings remote;
+    QString modelDir; // Remote: only its generation_config.json is read, when there is one
     QString device = QStringLiteral("cpu");
     QString dtype = QStringLiteral("auto");
     // The engine to run the model on (the workbench's); a new one when null.
@@ -87,6 +91,8 @@ Q_SIGNALS:
     void caseProgress(const QString &stage, int done, int total);
     // A case the backend failed on (stored as failed, retried by the next start).
     void caseFailed(int caseIndex, const QString &reason);
+    // Something the user should read in the log (an endpoint left out of the run, ...).
+    void note(const QString &message);
     void paused(int done, int total);
     void cancelled(int done, int total);
     // Every case attempted; `failedCases` of them failed (then the run stays open for a retry).
@@ -103,7 +109,7 @@ private:
     annotate::EvaluationProtocol m_protocol; // as the backend prepared it
     QList<annotate::BenchCase> m_cases;
     QList<int> m_indices;
-    std::unique_ptr<EvaluationBackend> m_backend;
+    std::vector<std::unique_ptr<GroundingBackend>> m_backends; // one per endpoint
     std::unique_ptr<annotate::ProjectStore> m_store;
     std::unique_ptr<annotate::EvaluationLog> m_log;
     qint64 m_elapsedMs = 0; // over every start and resume of this run

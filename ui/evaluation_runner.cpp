@@ -2,102 +2,28 @@
 
 #include "annotate/image_path.h"
 #include "ui/image_decoder.h"
-#include "ui/opencv_assistant.h"
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QJsonObject>
-#include <QRegularExpression>
+#include <QLoggingCategory>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
 #include <random>
+#include <set>
+#include <thread>
+#include <vector>
+
+Q_LOGGING_CATEGORY(lcEvaluation, "migician.evaluation")
 
 namespace migician::ui {
 
 using annotate::BenchCase;
 using annotate::EvalRecord;
 using annotate::Status;
-
-namespace {
-
-BackendAnswer fromAssistant(const AssistantAnswer &answer)
-{
-    BackendAnswer converted;
-    converted.text = answer.text;
-    converted.boxes = answer.boxes;
-    return converted;
-}
-
-class AssistantBackend final : public EvaluationBackend
-{
-public:
-    QString name() const override { return QStringLiteral("opencv"); }
-
-    bool prepare(annotate::EvaluationProtocol *protocol, QString *,
-                 const model::RunControl &) override
-    {
-        protocol->migicianRescale = false; // the official scorer rescales Migician's boxes only
-        protocol->backend = QJsonObject{{QStringLiteral("name"), name()},
-                                        {QStringLiteral("label"), OpenCvAssistant::label()}};
-        m_protocol = *protocol;
-        return true;
-    }
-
-    BackendAnswer answer(const BenchCase &benchCase, const QList<QImage> &images,
-                         const model::RunControl &control) override
-    {
-        BackendAnswer answer;
-        const std::atomic<bool> *cancel = control.cancel;
-        try {
-            answer = match(benchCase, images, cancel);
-        } catch (const std::exception &error) { // OpenCV reports by cv::Exception
-            answer.failure = QString::fromUtf8(error.what());
-        }
-        answer.prompt = m_protocol.question(benchCase);
-        answer.cancelled = cancel && cancel->load();
-        return answer;
-    }
-
-private:
-    static BackendAnswer match(const BenchCase &benchCase, const QList<QImage> &images,
-                               const std::atomic<bool> *cancel)
-    {
-        if (benchCase.task == QLatin1String("region") && images.size() >= 2) {
-            // "Please locate the 2th region picture in the source image": image k+1 is region k.
-            static const QRegularExpression ordinal(
-                    QStringLiteral("(\\d+)\\s*(?:st|nd|rd|th)?\\s+region"),
-                    QRegularExpression::CaseInsensitiveOption);
-            const auto match = ordinal.match(benchCase.question);
-            const int region = match.hasMatch() ? match.captured(1).toInt() : 1;
-            if (region < 1 || region + 1 > images.size()) {
-                BackendAnswer none;
-                none.text = OpenCvAssistant::label()
-                            + QStringLiteral(": no region picture %1").arg(region);
-                return none;
-            }
-            // Only the source image is searched: the region pictures are crops of it.
-            return fromAssistant(OpenCvAssistant::locateReference(
-                    {images.first()}, VisualReference{0, images[region]}, cancel));
-        }
-        if (benchCase.task == QLatin1String("refer_grounding") && images.size() >= 2)
-            return fromAssistant(OpenCvAssistant::locateReference(
-                    images, VisualReference{1, images.first()}, cancel));
-        if (images.size() == 2
-            && (benchCase.task == QLatin1String("diff")
-                || OpenCvAssistant::isDifferenceQuery(benchCase.question)))
-            return fromAssistant(OpenCvAssistant::locateDifference(images[0], images[1]));
-        return fromAssistant(OpenCvAssistant::answer(images, {}, benchCase.question, cancel));
-    }
-
-    annotate::EvaluationProtocol m_protocol;
-};
-
-} // namespace
-
-std::unique_ptr<EvaluationBackend> makeAssistantBackend()
-{
-    return std::make_unique<AssistantBackend>();
-}
 
 QString resolveBenchImage(const QString &imagesRoot, const QString &benchPath, QString *error)
 {
@@ -109,11 +35,25 @@ QString resolveBenchImage(const QString &imagesRoot, const QString &benchPath, Q
     return QDir(imagesRoot).filePath(*relative);
 }
 
+struct EvaluationRunner::Attempt
+{
+    EvalRecord record;
+    bool cancelled = false;
+    bool retryElsewhere = false;
+};
+
 EvaluationRunner::EvaluationRunner(QList<BenchCase> cases, QString imagesRoot,
-                                   EvaluationBackend &backend, annotate::EvaluationLog &log)
+                                   GroundingBackend &backend, annotate::EvaluationLog &log)
+    : EvaluationRunner(std::move(cases), std::move(imagesRoot), {&backend}, 1, log)
+{}
+
+EvaluationRunner::EvaluationRunner(QList<BenchCase> cases, QString imagesRoot,
+                                   QList<GroundingBackend *> backends, int concurrency,
+                                   annotate::EvaluationLog &log)
     : m_cases(std::move(cases))
     , m_imagesRoot(std::move(imagesRoot))
-    , m_backend(backend)
+    , m_backends(std::move(backends))
+    , m_concurrency(std::max(1, concurrency))
     , m_log(log)
 {}
 
@@ -124,12 +64,14 @@ QList<EvalRecord> EvaluationRunner::records() const
     return all;
 }
 
-EvalRecord EvaluationRunner::attempt(int index, const model::RunControl &control, bool *cancelled)
+EvaluationRunner::Attempt EvaluationRunner::attempt(GroundingBackend &backend, int index,
+                                                    const model::RunControl &control) const
 {
     const BenchCase &benchCase = m_cases[index];
     QElapsedTimer timer;
     timer.start();
-    EvalRecord record;
+    Attempt attempt;
+    EvalRecord &record = attempt.record;
     record.index = index;
     QList<QImage> images;
     for (const QString &path : benchCase.images) {
@@ -145,11 +87,12 @@ EvalRecord EvaluationRunner::attempt(int index, const model::RunControl &control
     if (!record.failed()) {
         BackendAnswer answer;
         try {
-            answer = m_backend.answer(benchCase, images, control);
+            answer = backend.answer(benchCase, images, control);
         } catch (const std::exception &error) { // backends throw nothing; this keeps it so
             answer.failure = QString::fromUtf8(error.what());
         }
-        *cancelled = answer.cancelled;
+        attempt.cancelled = answer.cancelled;
+        attempt.retryElsewhere = answer.retryElsewhere && !answer.failure.isEmpty();
         record.prompt = answer.prompt;
         record.answer = answer.text;
         record.boxes = answer.boxes;
@@ -158,7 +101,7 @@ EvalRecord EvaluationRunner::attempt(int index, const model::RunControl &control
     }
     record.seconds = timer.nsecsElapsed() / 1e9;
     record.finished = QDateTime::currentDateTimeUtc();
-    return record;
+    return attempt;
 }
 
 Status EvaluationRunner::run(const QList<int> &indices,
@@ -167,39 +110,211 @@ Status EvaluationRunner::run(const QList<int> &indices,
 {
     EvaluationProgress progress;
     progress.total = int(indices.size());
-    for (const int index : indices)
-        if (m_log.finished().contains(index))
-            ++progress.resumed;
-    progress.done = progress.resumed;
-    double spentHere = 0;
-    int doneHere = 0;
-    m_stoppedEarly = false;
+    QList<int> pending;
     for (const int index : indices) {
-        if (m_log.finished().contains(index))
+        if (m_log.finished().contains(index)) {
+            ++progress.resumed;
             continue;
+        }
+        if (index < 0 || index >= m_cases.size())
+            return Status::failure(QStringLiteral("case index %1 is not in the bench").arg(index));
+        pending << index;
+    }
+    progress.done = progress.resumed;
+    m_stoppedEarly = false;
+    if (m_backends.isEmpty())
+        return Status::failure(QStringLiteral("no backend to evaluate with"));
+    if (m_backends.size() > 1 || m_concurrency > 1)
+        return runParallel(pending, progress, onCase, stop, control);
+
+    QElapsedTimer wall;
+    wall.start();
+    int doneHere = 0;
+    for (const int index : pending) {
         if ((stop && stop->load()) || control.cancelled()) {
             m_stoppedEarly = true;
             return {};
         }
-        if (index < 0 || index >= m_cases.size())
-            return Status::failure(QStringLiteral("case index %1 is not in the bench").arg(index));
-        bool cancelled = false;
-        const EvalRecord record = attempt(index, control, &cancelled);
-        if (cancelled) {
+        const Attempt done = attempt(*m_backends.first(), index, control);
+        if (done.cancelled) {
             m_stoppedEarly = true;
             return {}; // not recorded: the next run does this case again
         }
-        if (const Status saved = m_log.append(record); !saved)
+        if (const Status saved = m_log.append(done.record); !saved)
             return saved;
-        spentHere += record.seconds;
         ++doneHere;
         ++progress.done;
-        progress.failed += record.failed();
-        progress.etaSeconds = spentHere / doneHere * (progress.total - progress.done);
-        progress.last = record;
+        progress.failed += done.record.failed();
+        progress.etaSeconds = wall.elapsed() / 1000.0 / doneHere * (progress.total - progress.done);
+        progress.last = done.record;
         if (onCase)
             onCase(progress);
     }
+    return {};
+}
+
+Status EvaluationRunner::runParallel(const QList<int> &pending, EvaluationProgress progress,
+                                     const std::function<void(const EvaluationProgress &)> &onCase,
+                                     const std::atomic<bool> *stop,
+                                     const model::RunControl &control)
+{
+    // Workers (one thread per backend and slot) take cases from `queue`; finished records go to
+    // `results`, which this thread drains into the log. A case that failed on an endpoint for the
+    // endpoint's reasons goes back to the front of the queue, marked as tried there; it is
+    // recorded as failed only when every endpoint still up has tried it.
+    struct Shared
+    {
+        std::mutex mutex;
+        std::condition_variable changed;
+        std::deque<int> queue;
+        std::map<int, std::set<int>> triedOn;
+        std::vector<int> failuresInRow;
+        std::vector<bool> down;
+        std::deque<EvalRecord> results;
+        int inFlight = 0;
+        int workersLeft = 0;
+        bool halt = false; // stop, cancel or a log error: take no new case
+    } shared;
+    shared.queue.assign(pending.begin(), pending.end());
+    const int endpoints = int(m_backends.size());
+    shared.failuresInRow.assign(std::size_t(endpoints), 0);
+    shared.down.assign(std::size_t(endpoints), false);
+
+    // With the lock held: a queued case every endpoint still up has tried goes to the results as
+    // a failure.
+    const auto failExhausted = [&](int index, const EvalRecord &record) {
+        const std::set<int> &tried = shared.triedOn[index];
+        for (int e = 0; e < endpoints; ++e)
+            if (!shared.down[std::size_t(e)] && !tried.count(e))
+                return false;
+        shared.results.push_back(record);
+        return true;
+    };
+    std::map<int, EvalRecord> lastFailure;
+
+    const auto work = [&](int endpoint) {
+        GroundingBackend &backend = *m_backends[endpoint];
+        std::unique_lock lock(shared.mutex);
+        while (true) {
+            if (shared.halt || shared.down[std::size_t(endpoint)] || control.cancelled())
+                break;
+            auto next = std::find_if(shared.queue.begin(), shared.queue.end(), [&](int index) {
+                return !shared.triedOn[index].count(endpoint);
+            });
+            if (next == shared.queue.end()) {
+                if (shared.queue.empty() && shared.inFlight == 0)
+                    break;
+                shared.changed.wait_for(lock, std::chrono::milliseconds(200));
+                continue;
+            }
+            const int index = *next;
+            shared.queue.erase(next);
+            ++shared.inFlight;
+            lock.unlock();
+            const Attempt done = attempt(backend, index, control);
+            lock.lock();
+            --shared.inFlight;
+            if (done.cancelled) {
+                shared.halt = true;
+            } else if (done.retryElsewhere) {
+                qCWarning(lcEvaluation, "case %d failed on %s: %s", index,
+                          qPrintable(backend.label()), qPrintable(done.record.failure));
+                shared.triedOn[index].insert(endpoint);
+                lastFailure[index] = done.record;
+                if (++shared.failuresInRow[std::size_t(endpoint)] >= kEndpointDownAfter) {
+                    shared.down[std::size_t(endpoint)] = true;
+                    qCWarning(lcEvaluation, "%s failed %d cases in a row: no more cases go there",
+                              qPrintable(backend.label()), kEndpointDownAfter);
+                }
+                if (!failExhausted(index, done.record))
+                    shared.queue.push_front(index);
+                // An endpoint going down can leave queued cases that no endpoint up may take.
+                for (auto it = shared.queue.begin(); it != shared.queue.end();)
+                    it = failExhausted(*it, lastFailure[*it]) ? shared.queue.erase(it) : it + 1;
+            } else {
+                shared.failuresInRow[std::size_t(endpoint)] = 0;
+                shared.results.push_back(done.record);
+            }
+            shared.changed.notify_all();
+        }
+        --shared.workersLeft;
+        shared.changed.notify_all();
+    };
+
+    std::vector<std::thread> threads;
+    shared.workersLeft = endpoints * m_concurrency;
+    for (int slot = 0; slot < m_concurrency; ++slot)
+        for (int e = 0; e < endpoints; ++e)
+            threads.emplace_back(work, e);
+
+    QElapsedTimer wall;
+    wall.start();
+    int doneHere = 0;
+    Status status;
+    std::unique_lock lock(shared.mutex);
+    while (true) {
+        if (!shared.halt && ((stop && stop->load()) || control.cancelled())) {
+            shared.halt = true;
+            shared.changed.notify_all();
+        }
+        if (shared.results.empty() && shared.workersLeft == 0)
+            break;
+        if (shared.results.empty()) {
+            shared.changed.wait_for(lock, std::chrono::milliseconds(100));
+            continue;
+        }
+        const EvalRecord record = shared.results.front();
+        shared.results.pop_front();
+        lock.unlock();
+        if (status) { // after a log error nothing more is written
+            status = m_log.append(record);
+            if (status) {
+                ++doneHere;
+                ++progress.done;
+                progress.failed += record.failed();
+                progress.etaSeconds
+                        = wall.elapsed() / 1000.0 / doneHere * (progress.total - progress.done);
+                progress.last = record;
+                if (onCase)
+                    onCase(progress);
+            }
+        }
+        lock.lock();
+        if (!status && !shared.halt) {
+            shared.halt = true;
+            shared.changed.notify_all();
+        }
+    }
+    // Every endpoint went down: what is left fails now (the next run tries it again).
+    const bool everyEndpointDown
+            = std::all_of(shared.down.begin(), shared.down.end(), [](bool d) { return d; });
+    std::deque<int> left;
+    left.swap(shared.queue);
+    lock.unlock();
+    for (std::thread &thread : threads)
+        thread.join();
+    if (!status)
+        return status;
+    if (everyEndpointDown && !left.empty() && !control.cancelled()) {
+        for (const int index : left) {
+            EvalRecord record = lastFailure.count(index) ? lastFailure[index] : EvalRecord{};
+            record.index = index;
+            if (record.failure.isEmpty())
+                record.failure
+                        = QStringLiteral("every endpoint failed %1 cases in a row; not tried")
+                                  .arg(kEndpointDownAfter);
+            record.finished = QDateTime::currentDateTimeUtc();
+            if (const Status saved = m_log.append(record); !saved)
+                return saved;
+            ++progress.done;
+            ++progress.failed;
+            progress.last = record;
+            if (onCase)
+                onCase(progress);
+        }
+        left.clear();
+    }
+    m_stoppedEarly = !left.empty() || progress.done < progress.total;
     return {};
 }
 

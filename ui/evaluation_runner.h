@@ -1,14 +1,16 @@
-// Batch evaluation over MIG-Bench cases with one backend (the Migician model or the built-in
-// OpenCV assistant), under an annotate::EvaluationProtocol (the official one unless the user
-// chose deviations), resumable through an annotate::EvaluationLog: answered cases are skipped,
-// failed ones are tried again, every new record is persisted before the next case starts. No
-// widgets: the command line runs it on its main thread, the GUI in its worker thread.
+// Batch evaluation over MIG-Bench cases with one backend (the Migician model, an endpoint or the
+// built-in OpenCV assistant; evaluation_pool.h spreads a run over several endpoints), under an
+// annotate::EvaluationProtocol (the official one unless the user chose deviations), resumable
+// through an annotate::EvaluationLog: answered cases are skipped, failed ones are tried again,
+// every new record is persisted before the next case starts. No widgets: the command line runs it
+// on its main thread, the GUI in its worker thread.
 #pragma once
 
 #include "annotate/evaluation_log.h"
 #include "annotate/evaluation_protocol.h"
 #include "annotate/migbench_file.h"
 #include "model/run_control.h"
+#include "ui/grounding_backend.h"
 
 #include <QImage>
 
@@ -16,58 +18,7 @@
 #include <functional>
 #include <memory>
 
-namespace migician::model {
-class SharedEngine;
-}
-
 namespace migician::ui {
-
-struct BackendAnswer
-{
-    QString prompt; // the text sent with the images (the protocol's question)
-    QString text;   // the answer as the protocol decodes it
-    QList<annotate::PredictedBox> boxes;
-    QList<qint64> tokenIds; // generated ids, when the backend has them
-    QString failure;        // non-empty: no answer (out of memory, a decode error, ...)
-    bool cancelled = false; // stopped by the cancel flag: neither an answer nor a failure
-};
-
-class EvaluationBackend
-{
-public:
-    virtual ~EvaluationBackend() = default;
-    virtual QString name() const = 0; // "opencv" | "migician"
-    // Prepares the backend (a model is loaded here, unless already loaded) and fills
-    // protocol->backend with what it runs: name, checkpoint, resolved dtype and sampling, ...
-    // Throws nothing; false and *error when it cannot run. Returns false with an empty *error
-    // when control.cancel was set first.
-    virtual bool prepare(annotate::EvaluationProtocol *protocol, QString *error,
-                         const model::RunControl &control)
-            = 0;
-    // One case under the protocol given to prepare(). Throws nothing: a failure is an answer
-    // with `failure` set. control.cancel (set from any thread) stops it at the next model step
-    // (`cancelled` answer); control.onProgress reports those steps.
-    virtual BackendAnswer answer(const annotate::BenchCase &benchCase, const QList<QImage> &images,
-                                 const model::RunControl &control)
-            = 0;
-};
-
-// The built-in assistant mapped onto the MIG-Bench tasks it can do:
-// - region: image k+1 is the k-th region cut from image 1 -> template matching in image 1;
-// - refer_grounding: image 1 shows the object -> template matching in the other images;
-// - diff (or a two-image question about differences) -> the largest changed region;
-// - anything else: no box (the assistant says the Migician model is needed).
-std::unique_ptr<EvaluationBackend> makeAssistantBackend();
-
-// The Migician model of `engines` (loaded there with `modelDir`, `device`, `dtype` unless it
-// already is: the workbench and the batch evaluation share one copy of the weights), run as
-// the protocol says: the question with its suffix, the checkpoint's generation_config.json (or
-// greedy), max_new_tokens, the protocol's image limits, the answer decoded without special
-// tokens.
-std::unique_ptr<EvaluationBackend>
-makeMigicianBackend(std::shared_ptr<model::SharedEngine> engines, const QString &modelDir,
-                    const QString &device = QStringLiteral("cpu"),
-                    const QString &dtype = QStringLiteral("auto"));
 
 // Resolves a bench image path ("./MIG-Bench/images/x.jpg") against `imagesRoot`, following
 // symlinks; empty with *error when the path or a link on it leads out of the root.
@@ -87,13 +38,26 @@ class EvaluationRunner
 {
 public:
     EvaluationRunner(QList<annotate::BenchCase> cases, QString imagesRoot,
-                     EvaluationBackend &backend, annotate::EvaluationLog &log);
+                     GroundingBackend &backend, annotate::EvaluationLog &log);
+    // Several backends (one per endpoint, each prepared, each safe to call from several threads)
+    // with `concurrency` cases in flight on each: the cases are spread over them, and a case whose
+    // backend failed for its own reasons (BackendAnswer::retryElsewhere: the server went away,
+    // timed out, is overloaded) is tried again on another one. An endpoint that fails
+    // kEndpointDownAfter cases in a row in that way gets no more cases in this run.
+    EvaluationRunner(QList<annotate::BenchCase> cases, QString imagesRoot,
+                     QList<GroundingBackend *> backends, int concurrency,
+                     annotate::EvaluationLog &log);
+
+    static constexpr int kEndpointDownAfter = 3;
 
     // Runs every index of `indices` not answered yet, in order (failed ones again). Stops early
     // (ok) when `stop` becomes true between cases, or when control.cancel becomes true, which
     // also interrupts the case in progress (not recorded); the next run resumes there. A case
     // whose images cannot be read or whose backend fails is recorded as failed and the run goes
     // on; only a progress record that cannot be written stops it with an error.
+    // The log is written and onCase called on the calling thread only, also when the cases run
+    // on several threads (one per backend and concurrency slot), so a project log's database
+    // connection stays on its thread; records are appended as cases finish.
     annotate::Status run(const QList<int> &indices,
                          const std::function<void(const EvaluationProgress &)> &onCase = {},
                          const std::atomic<bool> *stop = nullptr,
@@ -105,11 +69,16 @@ public:
     bool stoppedEarly() const { return m_stoppedEarly; }
 
 private:
-    annotate::EvalRecord attempt(int index, const model::RunControl &control, bool *cancelled);
+    struct Attempt;
+    Attempt attempt(GroundingBackend &backend, int index, const model::RunControl &control) const;
+    annotate::Status runParallel(const QList<int> &pending, EvaluationProgress progress,
+                                 const std::function<void(const EvaluationProgress &)> &onCase,
+                                 const std::atomic<bool> *stop, const model::RunControl &control);
 
     QList<annotate::BenchCase> m_cases;
     QString m_imagesRoot;
-    EvaluationBackend &m_backend;
+    QList<GroundingBackend *> m_backends;
+    int m_concurrency = 1;
     annotate::EvaluationLog &m_log;
     bool m_stoppedEarly = false;
 };

@@ -1,11 +1,8 @@
 #include "inference_worker.h"
 
-#include "model/engine.h"
 #include "model/model_error.h"
-#include "model/run_estimate.h"
 #include "model/shared_engine.h"
-#include "ui/image_decoder.h"
-#include "ui/run_calibration.h"
+#include "ui/remote_error.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -16,33 +13,6 @@
 Q_LOGGING_CATEGORY(lcInference, "migician.ui.inference")
 
 namespace migician::ui {
-
-namespace {
-
-model::EngineOptions engineOptions(const EngineSettings &settings)
-{
-    model::EngineOptions options;
-    options.modelDir = settings.modelDir.toStdString();
-    options.device = model::parseDevice(settings.device.toStdString());
-    options.dtype = model::parseDType(settings.dtype.toStdString());
-    return options;
-}
-
-// A folder that is not a checkpoint: every problem at once, before any loading.
-void checkFolder(const QString &folder)
-{
-    const auto problems = model::checkCheckpointFolder(folder.toStdString());
-    if (problems.empty())
-        return;
-    QStringList lines;
-    for (const auto &problem : problems)
-        lines << QString::fromStdString(problem);
-    throw model::ModelError(folder.toStdString(),
-                            "not a usable Migician checkpoint: "
-                                    + lines.join(QStringLiteral("; ")).toStdString());
-}
-
-} // namespace
 
 InferenceWorker::InferenceWorker(std::shared_ptr<model::SharedEngine> engines)
     : m_engines(std::move(engines))
@@ -56,10 +26,7 @@ InferenceWorker::~InferenceWorker() = default;
 void InferenceWorker::run(const InferenceRequest &request)
 {
     try {
-        if (request.engine.modelDir.isEmpty())
-            Q_EMIT finished(runAssistant(request));
-        else
-            Q_EMIT finished(runEngine(request));
+        Q_EMIT finished(runBackend(request));
     } catch (const model::Cancelled &) { // while loading or waiting for the engine
         InferenceResult result;
         result.id = request.id;
@@ -67,6 +34,9 @@ void InferenceWorker::run(const InferenceRequest &request)
         Q_EMIT finished(result);
     } catch (const model::ModelError &error) {
         Q_EMIT failed(request.id, QString::fromStdString(error.what()));
+    } catch (const RemoteError &error) {
+        Q_EMIT failed(request.id, tr("The remote endpoint did not answer: %1")
+                                          .arg(QString::fromStdString(error.what())));
     } catch (const std::bad_alloc &) {
         Q_EMIT failed(request.id, tr("Out of memory while answering the query; try smaller images "
                                      "(max pixels in the settings) or another device."));
@@ -78,142 +48,77 @@ void InferenceWorker::run(const InferenceRequest &request)
     }
 }
 
-InferenceResult InferenceWorker::runAssistant(const InferenceRequest &request)
+GroundingBackend &InferenceWorker::backendFor(const EngineSettings &settings)
 {
-    QElapsedTimer timer;
-    timer.start();
-    Q_EMIT stageChanged(request.id, tr("Matching"));
-    const AssistantAnswer answer = OpenCvAssistant::answer(request.caseImages, request.references,
-                                                           request.query, &m_cancel);
-    InferenceResult result;
-    result.id = request.id;
-    result.backend = OpenCvAssistant::label();
-    result.text = answer.text;
-    result.boxes = answer.boxes;
-    result.needsWeights = answer.needsWeights;
-    result.cancelled = m_cancel.load();
-    result.latencyMs = timer.elapsed();
-    Q_EMIT textStreamed(request.id, -1, result.text);
-    return result;
+    // Kept between requests: a remote backend remembers the served model it asked for.
+    if (!m_backend || !(m_backendSettings == settings)) {
+        m_backend.reset();
+        m_backend = makeBackend(settings, m_engines);
+        m_backendSettings = settings;
+    }
+    return *m_backend;
 }
 
-InferenceResult InferenceWorker::runEngine(const InferenceRequest &request)
+InferenceResult InferenceWorker::runBackend(const InferenceRequest &request)
 {
     QElapsedTimer timer;
     timer.start();
-    const model::EngineOptions options = engineOptions(request.engine);
-    if (!m_engines->holds(options))
-        checkFolder(request.engine.modelDir);
-    // The loader reports every tensor (hundreds): one queued signal each, and a progress-bar
-    // repaint each on the GUI thread, stalled it by up to 70 ms. Report at most every 50 ms.
-    QElapsedTimer sinceReport;
-    sinceReport.start();
-    bool reported = false;
-    bool loading = false;
-    model::SharedEngine::Callbacks callbacks;
-    callbacks.loadProgress = [&](double fraction, const std::string &what) {
-        if (!loading) {
-            loading = true;
-            Q_EMIT loadProgress(0.0, tr("Loading %1").arg(request.engine.modelDir));
-        }
-        if (reported && sinceReport.elapsed() < 50)
-            return;
-        reported = true;
-        sinceReport.restart();
-        Q_EMIT loadProgress(fraction, QString::fromStdString(what));
-    };
+    GroundingBackend &backend = backendFor(request.engine);
+    const bool assistant = request.engine.effectiveBackend() == BackendKind::Assistant;
+    if (assistant)
+        Q_EMIT stageChanged(request.id, tr("Matching"));
+
+    GroundingQuery query;
+    query.images = request.caseImages;
+    query.references = request.references;
+    query.text = request.query;
+    query.limits.minPixels = request.engine.minPixels;
+    query.limits.maxPixels = request.engine.maxPixels;
+    query.maxNewTokens = request.engine.maxNewTokens;
+
+    GroundingCallbacks callbacks;
     callbacks.control.cancel = &m_cancel;
     callbacks.control.onProgress = [this, &request](model::Stage stage, int done, int total) {
         Q_EMIT progressed(request.id, QString::fromLatin1(model::stageName(stage)), done, total);
     };
+    callbacks.onLoad = [this](double fraction, const QString &what) {
+        Q_EMIT loadProgress(fraction, what);
+    };
     callbacks.onWaiting = [this, &request] {
         Q_EMIT stageChanged(request.id, QStringLiteral("waiting"));
     };
-    auto lease = m_engines->acquire(options, callbacks);
-    if (loading)
-        Q_EMIT loadProgress(1.0, tr("Model loaded"));
-    model::Engine &engine = lease.engine();
-
-    model::GroundingRequest grounding;
-    for (const QImage &image : request.caseImages) {
-        if (image.isNull())
-            throw model::ModelError("Image-" + std::to_string(grounding.images.size() + 1),
-                                    "the image could not be read");
-        grounding.images.push_back(fromQImage(image));
-    }
-    for (const VisualReference &reference : request.references)
-        grounding.images.push_back(fromQImage(reference.crop));
-    model::ResizeLimits limits;
-    limits.minPixels = request.engine.minPixels;
-    limits.maxPixels = request.engine.maxPixels;
-    grounding.limits.assign(grounding.images.size(), limits);
-    grounding.query = request.query.toStdString();
-    grounding.sampling = model::SamplingOptions::fromGenerationConfig(engine.generationConfig());
-    grounding.sampling.maxNewTokens = request.engine.maxNewTokens;
-
-    model::GenerationCallbacks generation;
-    generation.cancel = &m_cancel;
-    generation.onProgress = callbacks.control.onProgress;
-    generation.onStage = [this, &request](model::Stage stage) {
-        Q_EMIT stageChanged(request.id, QString::fromLatin1(model::stageName(stage)));
+    if (!assistant)
+        callbacks.onStage = [this, &request](model::Stage stage) {
+            Q_EMIT stageChanged(request.id, QString::fromLatin1(model::stageName(stage)));
+        };
+    callbacks.onText = [this, &request](qint64 token, const QString &textSoFar) {
+        Q_EMIT textStreamed(request.id, token, textSoFar);
     };
-    generation.onToken = [this, &request](model::TokenId token, const std::string &text) {
-        Q_EMIT textStreamed(request.id, qint64(token), QString::fromStdString(text));
+    callbacks.onRetry = [this, &request](int attempt, double delay, const QString &why) {
+        Q_EMIT stageChanged(
+                request.id,
+                tr("server busy (%1); try %2 in %3 s").arg(why).arg(attempt).arg(delay, 0, 'f', 1));
     };
-    const model::GroundingResult grounded = engine.ground(grounding, generation);
+    const GroundingOutcome outcome = backend.ground(query, callbacks);
 
     InferenceResult result;
     result.id = request.id;
-    result.backend = QStringLiteral("Migician (%1, %2)")
-                             .arg(QLatin1String(model::deviceName(engine.options().device)),
-                                  QLatin1String(model::dtypeName(engine.options().dtype)));
-    result.text = QString::fromStdString(grounded.text);
-    result.cancelled = grounded.cancelled;
-    for (model::TokenId token : grounded.tokenIds)
+    result.backend = outcome.backendLabel;
+    result.text = QString::fromStdString(outcome.result.text);
+    result.boxes = outcome.boxes;
+    result.needsWeights = outcome.needsWeights;
+    result.cancelled = outcome.result.cancelled || (assistant && m_cancel.load());
+    for (const model::TokenId token : outcome.result.tokenIds)
         result.tokenIds << qint64(token);
-    const int caseCount = int(request.caseImages.size());
-    for (const model::ParsedBox &box : grounded.answer.boxes) {
-        annotate::PredictedBox predicted;
-        // Boxes on a crop (Image-(n+1)...) or on no named image go to the first image only when
-        // the case has a single image; otherwise they are dropped from the overlay.
-        predicted.image
-                = box.image >= 1 && box.image <= caseCount ? box.image : (caseCount == 1 ? 1 : 0);
-        if (predicted.image == 0)
-            continue;
-        predicted.box = annotate::NormBox{box.x1, box.y1, box.x2, box.y2};
-        const QImage &image = request.caseImages[predicted.image - 1];
-        predicted.pixels = predicted.box.toPixels(image.width(), image.height());
-        result.boxes << predicted;
-    }
     result.latencyMs = timer.elapsed();
-    result.promptTokens = grounded.promptTokens;
-    result.visionMs = grounded.timings.visionMs;
-    result.prefillMs = grounded.timings.prefillMs;
-    result.decodeMs = grounded.timings.decodeMs;
-    result.decodeSteps = grounded.timings.decodeSteps;
-    if (!grounded.cancelled)
-        recordSpeed(engine, grounded);
-    return result;
-}
-
-void InferenceWorker::recordSpeed(const model::Engine &engine,
-                                  const model::GroundingResult &grounded)
-{
-    // This machine's speed, measured by the run the user just waited for: the next estimate
-    // divides its FLOPs by it (run_estimate.h).
-    std::vector<model::PlannedImage> images;
-    for (const model::ImageInput &input : grounded.images) {
-        model::PlannedImage image;
-        image.gridT = input.gridT;
-        image.gridH = input.gridH;
-        image.gridW = input.gridW;
-        image.tokens = input.tokens;
-        images.push_back(image);
+    result.promptTokens = outcome.result.promptTokens;
+    if (outcome.stagesKnown) {
+        result.visionMs = outcome.result.timings.visionMs;
+        result.prefillMs = outcome.result.timings.prefillMs;
+        result.decodeMs = outcome.result.timings.decodeMs;
+        result.decodeSteps = outcome.result.timings.decodeSteps;
     }
-    const auto work = model::estimateWork(engine.config(), images, grounded.promptTokens,
-                                          int(grounded.tokenIds.size()));
-    SpeedCalibrationStore::record(engine.options().device, engine.options().dtype, work,
-                                  grounded.timings);
+    return result;
 }
 
 InferenceThread::InferenceThread(std::shared_ptr<model::SharedEngine> engines, QObject *parent)

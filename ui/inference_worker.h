@@ -1,5 +1,6 @@
-// Runs grounding requests off the GUI thread: the Migician engine when a checkpoint is configured,
-// the built-in OpenCV assistant otherwise.
+// Runs grounding requests off the GUI thread on the backend the settings choose
+// (grounding_backend.h): the local Migician engine, a remote endpoint, or the built-in OpenCV
+// assistant (also when the local backend has no checkpoint folder).
 //
 // Threading contract:
 // - An InferenceWorker lives in its own QThread (moveToThread). Its owner (InferenceThread) starts
@@ -20,6 +21,8 @@
 //   or run becomes finished() with `cancelled` set.
 #pragma once
 
+#include "ui/backend_settings.h"
+#include "ui/grounding_backend.h"
 #include "ui/opencv_assistant.h"
 
 #include <QImage>
@@ -32,22 +35,10 @@
 #include <memory>
 
 namespace migician::model {
-class Engine;
 class SharedEngine;
-struct GroundingResult;
-} // namespace migician::model
+}
 
 namespace migician::ui {
-
-struct EngineSettings
-{
-    QString modelDir; // empty: use the built-in assistant
-    QString device = QStringLiteral("cpu");
-    QString dtype = QStringLiteral("auto"); // the checkpoint's own dtype (model::resolveDType)
-    qint64 minPixels = 3136;
-    qint64 maxPixels = 1003520; // 1280*28*28: keeps CPU prompts tractable
-    int maxNewTokens = 128;
-};
 
 struct InferenceRequest
 {
@@ -61,8 +52,9 @@ struct InferenceRequest
 struct InferenceResult
 {
     quint64 id = 0;
-    QString backend; // "Built-in assistant (OpenCV)" or "Migician (cpu, bfloat16)" (as run)
-    QString text;    // the answer, special tokens kept
+    // "Built-in assistant (OpenCV)", "Migician (cpu, bfloat16)" or "http://host:8000 (Migician)"
+    QString backend;
+    QString text; // the answer, special tokens kept
     QList<annotate::PredictedBox> boxes;
     QList<qint64> tokenIds; // generated ids (Migician only)
     bool needsWeights = false;
@@ -101,12 +93,13 @@ Q_SIGNALS:
     void failed(quint64 id, const QString &message);
 
 private:
-    InferenceResult runAssistant(const InferenceRequest &request);
-    InferenceResult runEngine(const InferenceRequest &request);
-    void recordSpeed(const model::Engine &engine, const model::GroundingResult &grounded);
+    InferenceResult runBackend(const InferenceRequest &request);
+    GroundingBackend &backendFor(const EngineSettings &settings);
 
     std::atomic<bool> m_cancel{false};
     std::shared_ptr<model::SharedEngine> m_engines;
+    std::unique_ptr<GroundingBackend> m_backend;
+    EngineSettings m_backendSettings;
 };
 
 // Owns the worker's thread; see the threading contract above.

@@ -104,10 +104,11 @@ void RunEstimateActions::refresh()
     if (!result) {
         // No checkpoint: nothing to estimate (the assistant answers at once); a broken one is
         // said here before Run says it again.
-        const QString &folder = m_controller->settings().engine.modelDir;
-        const bool reading = !folder.isEmpty() && m_service->isReading();
-        m_query->setEstimate(folder.isEmpty() ? QString() : tr("No estimate: %1").arg(error),
-                             QString(), !reading);
+        const EngineSettings &engine = m_controller->settings().engine;
+        const bool local = engine.effectiveBackend() == BackendKind::Local;
+        const bool reading = local && m_service->isReading();
+        m_query->setEstimate(local ? tr("No estimate: %1").arg(error) : QString(), QString(),
+                             !reading);
         m_query->measureSpeedButton()->setVisible(false);
         return;
     }
@@ -171,7 +172,7 @@ bool RunEstimateActions::confirmRun(const QString &query)
 void RunEstimateActions::measureSpeed()
 {
     const EngineSettings engine = m_controller->settings().engine;
-    if (engine.modelDir.isEmpty() || m_controller->isRunning())
+    if (engine.effectiveBackend() != BackendKind::Local || m_controller->isRunning())
         return;
     InferenceRequest request;
     request.id = kCalibrationIds + ++m_calibrations;

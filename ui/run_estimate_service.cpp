@@ -89,7 +89,11 @@ std::optional<RunEstimateResult> RunEstimateService::estimate(const EngineSettin
                                                               const QString &query, QString *error,
                                                               bool wait)
 {
-    if (engine.modelDir.isEmpty()) {
+    if (engine.effectiveBackend() == BackendKind::Remote) {
+        *error = tr("the remote endpoint answers: its server's speed is not known here");
+        return std::nullopt;
+    }
+    if (engine.effectiveBackend() == BackendKind::Assistant) {
         *error = tr("no Migician checkpoint: the built-in assistant answers at once");
         return std::nullopt;
     }

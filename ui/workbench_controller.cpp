@@ -379,6 +379,23 @@ QString WorkbenchController::renderedPrompt(const QString &query) const
 
 bool WorkbenchController::run(const QString &query, QString *error)
 {
+    return runWith(m_settings.engine, query, error);
+}
+
+bool WorkbenchController::runOnRemote(const QString &query, QString *error)
+{
+    if (m_settings.engine.remote.url.trimmed().isEmpty()) {
+        *error = tr("No remote endpoint is configured (Settings, Backend).");
+        return false;
+    }
+    EngineSettings engine = m_settings.engine;
+    engine.backend = BackendKind::Remote;
+    return runWith(engine, query, error);
+}
+
+bool WorkbenchController::runWith(const EngineSettings &engine, const QString &query,
+                                  QString *error)
+{
     if (m_session->caseId() == 0) {
         *error = tr("Open a case first.");
         return false;
@@ -393,7 +410,7 @@ bool WorkbenchController::run(const QString &query, QString *error)
     for (const Reference &r : std::as_const(m_references))
         request.references.append({r.sourceImage, r.crop});
     request.query = query;
-    request.engine = m_settings.engine;
+    request.engine = engine;
     m_runClock.start(); // what the user waits: from the request on
     if (!m_inference->submit(request)) {
         *error = tr("A query is still running.");
@@ -402,6 +419,7 @@ bool WorkbenchController::run(const QString &query, QString *error)
     m_currentRequest = request.id;
     m_currentQueryCase = m_session->caseId();
     m_currentQuery = query;
+    m_currentEngine = engine;
     m_currentReferences.clear();
     m_runImageIds = m_session->caseInfo().imageIds();
     for (const Reference &r : std::as_const(m_references)) {
@@ -442,27 +460,34 @@ void WorkbenchController::recordRun(annotate::RunStatus status, const InferenceR
 {
     if (!m_store)
         return;
-    const EngineSettings &engine = m_settings.engine;
+    const EngineSettings &engine = m_currentEngine;
+    const BackendKind kind = engine.effectiveBackend();
     annotate::NewCaseRun run;
     run.caseId = m_session->caseId();
     run.query = nonNull(m_currentQuery);
     run.references = m_currentReferences;
     // The backend as data: what answered, from where, with which settings (no credentials).
     run.backend.name = result.backend.isEmpty()
-                               ? (engine.modelDir.isEmpty() ? QStringLiteral("assistant")
-                                                            : QStringLiteral("migician"))
+                               ? (kind == BackendKind::Assistant ? QStringLiteral("assistant")
+                                  : kind == BackendKind::Remote  ? QStringLiteral("remote")
+                                                                 : QStringLiteral("migician"))
                                : result.backend;
-    run.backend.endpoint = nonNull(engine.modelDir);
+    run.backend.endpoint = nonNull(kind == BackendKind::Remote  ? engine.remote.url
+                                   : kind == BackendKind::Local ? engine.modelDir
+                                                                : QString());
     run.backend.configChecksum
-            = engine.modelDir.isEmpty() ? QStringLiteral("opencv") : QStringLiteral("");
+            = kind == BackendKind::Assistant ? QStringLiteral("opencv") : QStringLiteral("");
     QJsonObject sampling{{QStringLiteral("max_new_tokens"), engine.maxNewTokens},
                          {QStringLiteral("min_pixels"), engine.minPixels},
                          {QStringLiteral("max_pixels"), engine.maxPixels}};
-    if (!engine.modelDir.isEmpty()) {
+    if (kind == BackendKind::Local) {
         sampling.insert(QStringLiteral("device"), engine.device);
         sampling.insert(QStringLiteral("dtype"), engine.dtype);
-        sampling.insert(QStringLiteral("decoding"), QStringLiteral("generation_config.json"));
     }
+    if (kind != BackendKind::Assistant)
+        sampling.insert(QStringLiteral("decoding"), QStringLiteral("generation_config.json"));
+    if (kind == BackendKind::Remote)
+        sampling.insert(QStringLiteral("served_model"), engine.remote.servedModel);
     run.backend.samplingJson
             = QString::fromUtf8(QJsonDocument(sampling).toJson(QJsonDocument::Compact));
     run.status = status;

@@ -90,6 +90,9 @@ public:
     QString renderedPrompt(const QString &query) const;
     // Starts a run; false (and *error) when one is running or no case is open.
     bool run(const QString &query, QString *error);
+    // The same query on the configured remote endpoint, whatever the backend setting says (the
+    // run confirmation offers it for a local run that would take too long).
+    bool runOnRemote(const QString &query, QString *error);
     void cancel();
     bool isRunning() const { return m_inference->isBusy(); }
 
@@ -116,6 +119,7 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
+    bool runWith(const EngineSettings &engine, const QString &query, QString *error);
     void onFinished(const InferenceResult &result);
     void recordRun(annotate::RunStatus status, const InferenceResult &result, const QString &error);
     void reloadHistory();
@@ -138,6 +142,7 @@ private:
     quint64 m_currentRequest = 0;
     qint64 m_currentQueryCase = 0;
     QString m_currentQuery;
+    EngineSettings m_currentEngine; // the backend the current run went to
     QList<annotate::RunReference> m_currentReferences;
     QList<qint64> m_runImageIds; // the case's images as the running query got them
     QElapsedTimer m_runClock;

@@ -1,11 +1,14 @@
-// `migician eval --bench JSON --images-root DIR (--model DIR | --assistant opencv) [--tasks a,b]
-// [--limit N] [--seed S] [--project FILE] --out results.json`: runs a backend over MIG-Bench cases
+// `migician eval --bench JSON --images-root DIR (--model DIR | --assistant opencv | --endpoint URL
+// [--endpoint URL ...] [--concurrency N]) [--tasks a,b] [--limit N] [--seed S] [--project FILE]
+// --out results.json`: runs a backend over MIG-Bench cases
 // under the official protocol of eval/MIG_bench_eval.py (deviations only by explicit flags, all
 // recorded in results.json) and writes the predictions with their scores (exactly `migician score
 // --json` of the results file). Progress is persisted per case (in the project, or in
 // OUT.partial), so a killed run restarts where it stopped without redoing finished cases; failed
-// cases are retried by the next run.
+// cases are retried by the next run. With several endpoints the cases are spread over them, N in
+// flight on each, and a case an endpoint failed on (down, timed out, overloaded) goes to another.
 #include "cli_command.h"
+#include "endpoint_flags.h"
 #include "image_inputs.h"
 
 #include "annotate/evaluation_log.h"
@@ -13,6 +16,7 @@
 #include "model/allocator_tuning.h"
 #include "model/shared_engine.h"
 #include "ui/evaluation_runner.h"
+#include "ui/remote_backend.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -54,6 +58,9 @@ struct EvalFlags
     QCommandLineOption assistant{QStringLiteral("assistant"),
                                  QStringLiteral("Built-in assistant instead of a model: opencv."),
                                  QStringLiteral("NAME")};
+    QCommandLineOption concurrency{QStringLiteral("concurrency"),
+                                   QStringLiteral("Requests in flight per --endpoint (default 4)."),
+                                   QStringLiteral("N"), QStringLiteral("4")};
     QCommandLineOption tasks{QStringLiteral("tasks"),
                              QStringLiteral("Comma-separated tasks (default: all)."),
                              QStringLiteral("a,b")};
@@ -94,9 +101,9 @@ struct EvalFlags
 
     void add(QCommandLineParser &parser)
     {
-        parser.addOptions({bench, imagesRoot, modelDir, device, dtype, assistant, tasks, limit,
-                           seed, project, out, quiet, greedy, noSuffix, maxNewTokens, minPixels,
-                           maxPixels});
+        parser.addOptions({bench, imagesRoot, modelDir, device, dtype, assistant, concurrency,
+                           tasks, limit, seed, project, out, quiet, greedy, noSuffix, maxNewTokens,
+                           minPixels, maxPixels});
     }
 
     // The protocol the flags ask for: the official one unless a deviation flag is given.
@@ -175,7 +182,9 @@ int runEval(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-            "Runs the Migician model or the built-in OpenCV assistant over MIG-Bench cases and "
+            "Runs the Migician model (here or on OpenAI-compatible servers: --endpoint, "
+            "repeatable) "
+            "or the built-in OpenCV assistant over MIG-Bench cases and "
             "writes {\"protocol\": ..., \"predictions\": [...], \"failed\": [...], \"scores\": "
             "...}; the scores are what 'migician score --json' prints for that file. By default "
             "every case is run as the official eval/MIG_bench_eval.py does: the format suffix on "
@@ -188,15 +197,26 @@ int runEval(const QStringList &arguments)
     parser.addHelpOption();
     EvalFlags flags;
     flags.add(parser);
+    EndpointFlags endpoint;
+    endpoint.add(parser);
     parser.process(arguments);
     const QString command = arguments.first();
 
     if (!parser.isSet(flags.bench) || !parser.isSet(flags.imagesRoot) || !parser.isSet(flags.out))
         return fail(command, QStringLiteral("--bench JSON, --images-root DIR and --out FILE are "
                                             "required"));
-    if (parser.isSet(flags.modelDir) == parser.isSet(flags.assistant))
-        return fail(command,
-                    QStringLiteral("give exactly one of --model DIR and --assistant opencv"));
+    const bool remote = parser.isSet(endpoint.endpoint);
+    // With --endpoint, --model only names the checkpoint whose generation_config.json to send.
+    if (remote ? parser.isSet(flags.assistant)
+               : parser.isSet(flags.modelDir) == parser.isSet(flags.assistant))
+        return fail(command, QStringLiteral("give exactly one of --model DIR, --assistant opencv "
+                                            "and --endpoint URL"));
+    bool concurrencyOk = false;
+    const int concurrencyValue = parser.value(flags.concurrency).toInt(&concurrencyOk);
+    if (!concurrencyOk || concurrencyValue < 1 || concurrencyValue > 1024)
+        return fail(command, QStringLiteral("--concurrency expects a number from 1 to 1024, not "
+                                            "'%1'")
+                                     .arg(parser.value(flags.concurrency)));
     if (parser.isSet(flags.assistant) && parser.value(flags.assistant) != QLatin1String("opencv"))
         return fail(command, QStringLiteral("--assistant: unknown assistant '%1' (known: opencv)")
                                      .arg(parser.value(flags.assistant)));
@@ -237,26 +257,52 @@ int runEval(const QStringList &arguments)
     const QList<int> indices = ui::selectCases(benchFile->cases, taskList, limitValue,
                                                parser.isSet(flags.seed), seedValue);
 
-    std::unique_ptr<ui::EvaluationBackend> backend;
-    if (parser.isSet(flags.modelDir)) {
-        model::keepFreedMemoryForReuse();
+    // One backend, or one per endpoint.
+    std::vector<std::unique_ptr<ui::GroundingBackend>> backends;
+    if (remote) {
         try {
-            backend = ui::makeMigicianBackend(std::make_shared<model::SharedEngine>(),
-                                              parser.value(flags.modelDir), protocol.device,
-                                              protocol.dtype);
+            QList<ui::EndpointSettings> endpoints;
+            if (!endpoint.readAll(parser, &endpoints, &error))
+                return fail(command, error);
+            QStringList warnings;
+            const bool ready = ui::prepareEndpoints(
+                    endpoints, ui::remoteGenerationConfig(parser.value(flags.modelDir)),
+                    concurrencyValue, &protocol, &backends, &warnings, &error);
+            for (const QString &warning : warnings)
+                std::fprintf(stderr, "%s: warning: endpoint left out: %s\n", qPrintable(command),
+                             qPrintable(warning));
+            if (!ready)
+                return fail(command, error);
         } catch (const std::exception &failure) {
             return fail(command, QString::fromUtf8(failure.what()));
         }
     } else {
-        backend = ui::makeAssistantBackend();
+        if (parser.isSet(flags.modelDir)) {
+            model::keepFreedMemoryForReuse();
+            try {
+                backends.push_back(ui::makeMigicianBackend(std::make_shared<model::SharedEngine>(),
+                                                           parser.value(flags.modelDir),
+                                                           protocol.device, protocol.dtype));
+            } catch (const std::exception &failure) {
+                return fail(command, QString::fromUtf8(failure.what()));
+            }
+        } else {
+            backends.push_back(ui::makeAssistantBackend());
+        }
+        if (!backends.front()->prepare(&protocol, &error, {}))
+            return fail(command, error);
     }
-    if (!backend->prepare(&protocol, &error, {}))
-        return fail(command, error);
+    QList<ui::GroundingBackend *> running;
+    for (const auto &backend : backends)
+        running << backend.get();
 
     EvalIdentity identity;
     identity.benchFile = benchPath;
-    identity.backend = backend->name();
-    identity.model = parser.isSet(flags.modelDir)
+    identity.backend = running.front()->name();
+    // A remote run is the served model's, whichever endpoints serve it: a run resumed with other
+    // servers continues.
+    identity.model = remote ? protocol.backend.value(QStringLiteral("served_model")).toString()
+                     : parser.isSet(flags.modelDir)
                              ? QFileInfo(parser.value(flags.modelDir)).absoluteFilePath()
                              : QString();
     identity.indices = indices;
@@ -280,7 +326,8 @@ int runEval(const QStringList &arguments)
 
     QElapsedTimer wall;
     wall.start();
-    ui::EvaluationRunner runner(benchFile->cases, parser.value(flags.imagesRoot), *backend, *log);
+    ui::EvaluationRunner runner(benchFile->cases, parser.value(flags.imagesRoot), running,
+                                remote ? concurrencyValue : 1, *log);
     const bool verbose = !parser.isSet(flags.quiet);
     const Status ran = runner.run(indices, [&](const ui::EvaluationProgress &p) {
         if (p.last.failed())

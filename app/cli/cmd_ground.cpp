@@ -6,14 +6,20 @@
 #include "cli_command.h"
 #include "image_inputs.h"
 
+#include "endpoint_flags.h"
+
 #include "model/allocator_tuning.h"
 #include "model/engine.h"
 #include "model/run_estimator.h"
-#include "ui/remote_endpoint.h"
+#include "model/shared_engine.h"
+#include "ui/grounding_backend.h"
+#include "ui/image_decoder.h"
+#include "ui/remote_backend.h"
 #include "ui/run_calibration.h"
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QJsonDocument>
 
 #include <nlohmann/json.hpp>
 
@@ -153,120 +159,44 @@ void printResult(const model::GroundingResult &result, const nlohmann::json &tim
         std::cout << "(no box: " << result.answer.failure << ")\n";
 }
 
-struct EndpointFlags
-{
-    QCommandLineOption endpoint{QStringLiteral("endpoint"),
-                                QStringLiteral("Run on an OpenAI-compatible server (vLLM, SGLang, "
-                                               "llama.cpp, migician serve) at this base URL."),
-                                QStringLiteral("URL")};
-    QCommandLineOption servedModel{
-            QStringLiteral("served-model"),
-            QStringLiteral("Model name on the server (default: the first of GET /v1/models)."),
-            QStringLiteral("NAME")};
-    QCommandLineOption apiKeyFile{QStringLiteral("api-key-file"),
-                                  QStringLiteral("File holding the API key (default: the "
-                                                 "MIGICIAN_API_KEY environment variable)."),
-                                  QStringLiteral("FILE")};
-    QCommandLineOption noStream{QStringLiteral("no-stream"),
-                                QStringLiteral("Ask for the whole answer at once instead of a "
-                                               "token stream.")};
-    QCommandLineOption connectTimeout{QStringLiteral("connect-timeout"),
-                                      QStringLiteral("Seconds to wait for a connection (10)."),
-                                      QStringLiteral("S")};
-    QCommandLineOption idleTimeout{QStringLiteral("idle-timeout"),
-                                   QStringLiteral("Seconds the server may stay silent (600)."),
-                                   QStringLiteral("S")};
-    QCommandLineOption caCert{QStringLiteral("ca-cert"),
-                              QStringLiteral("CA bundle for an https endpoint with a private CA."),
-                              QStringLiteral("FILE")};
-    QCommandLineOption retries{QStringLiteral("retries"),
-                               QStringLiteral("Tries in all when the server is busy (429/503; "
-                                              "default 5)."),
-                               QStringLiteral("N")};
-
-    void add(QCommandLineParser &parser)
-    {
-        parser.addOptions({endpoint, servedModel, apiKeyFile, noStream, connectTimeout, idleTimeout,
-                           caCert, retries});
-    }
-
-    bool read(const QCommandLineParser &parser, ui::EndpointSettings *settings,
-              QString *error) const
-    {
-        settings->baseUrl = parser.value(endpoint).toStdString();
-        settings->servedModel = parser.value(servedModel).toStdString();
-        settings->stream = !parser.isSet(noStream);
-        settings->caCertFile = parser.value(caCert).toStdString();
-        const auto positive = [&](const QCommandLineOption &option, double *out) {
-            if (!parser.isSet(option))
-                return true;
-            bool ok = false;
-            const double value = parser.value(option).toDouble(&ok);
-            if (!ok || value <= 0) {
-                *error = QStringLiteral("--%1 expects a positive number, not '%2'")
-                                 .arg(option.names().first(), parser.value(option));
-                return false;
-            }
-            *out = value;
-            return true;
-        };
-        double tries = settings->retry.maxAttempts;
-        if (!positive(connectTimeout, &settings->connectTimeoutSeconds)
-            || !positive(idleTimeout, &settings->idleTimeoutSeconds) || !positive(retries, &tries))
-            return false;
-        settings->retry.maxAttempts = int(tries);
-        settings->apiKey = ui::loadApiKey(parser.value(apiKeyFile).toStdString());
-        return true;
-    }
-};
-
-// The sampling defaults: the checkpoint's generation_config.json when --model names a folder
-// (only that file is read), else the one Qwen2-VL and Migician ship.
-model::SamplingOptions remoteSamplingDefaults(const QString &modelDir)
-{
-    const QString file = modelDir + QStringLiteral("/generation_config.json");
-    if (!modelDir.isEmpty() && QFile::exists(file))
-        return model::SamplingOptions::fromGenerationConfig(
-                model::GenerationConfig::fromFile(file.toStdString()));
-    return model::SamplingOptions::fromGenerationConfig(ui::publishedGenerationConfig());
-}
-
-int runOnEndpoint(const QString &command, const QCommandLineParser &parser,
-                  const EndpointFlags &flags, const SamplingFlags &sampling, ImageInputs &inputs,
-                  bool json)
+// Runs the query on `backend` (the local engine or an endpoint) and prints what it answered.
+int runOnBackend(const QString &command, const QCommandLineParser &parser,
+                 ui::GroundingBackend &backend, const SamplingFlags &sampling,
+                 const ImageInputs &inputs, bool json)
 {
     QString error;
-    ui::EndpointSettings settings;
-    if (!flags.read(parser, &settings, &error))
+    ui::GroundingQuery query;
+    for (const model::RgbImage &image : inputs.images)
+        query.images << ui::toQImage(image);
+    if (!inputs.limits.empty())
+        query.limits = inputs.limits.front();
+    query.text = inputs.query;
+    model::SamplingOptions options = backend.defaultSampling({});
+    if (!sampling.apply(parser, options, &error))
         return fail(command, error);
-    model::GroundingRequest request;
-    request.images = std::move(inputs.images);
-    request.limits = inputs.limits;
-    request.query = inputs.query.toStdString();
-    request.sampling = remoteSamplingDefaults(inputs.modelDir);
-    if (!sampling.apply(parser, request.sampling, &error))
-        return fail(command, error);
+    query.sampling = options;
 
-    const ui::RemoteEndpoint endpoint(settings);
-    ui::RemoteCallbacks callbacks;
+    ui::GroundingCallbacks callbacks;
     std::size_t printed = 0;
-    if (!json)
-        callbacks.onText = [&](const std::string &textSoFar) {
-            std::cout << textSoFar.substr(std::min(printed, textSoFar.size())) << std::flush;
-            printed = textSoFar.size();
+    // The text as it comes from a server's stream (the local engine's answer is printed whole).
+    if (!json && backend.name() == QLatin1String("remote"))
+        callbacks.onText = [&](qint64, const QString &textSoFar) {
+            const std::string text = textSoFar.toStdString();
+            std::cout << text.substr(std::min(printed, text.size())) << std::flush;
+            printed = text.size();
         };
-    callbacks.onRetry = [&](int attempt, double delay, const std::string &why) {
-        std::fprintf(stderr, "%s: %s; try %d in %.1f s\n", qPrintable(command), why.c_str(),
+    callbacks.onRetry = [&](int attempt, double delay, const QString &why) {
+        std::fprintf(stderr, "%s: %s; try %d in %.1f s\n", qPrintable(command), qPrintable(why),
                      attempt, delay);
     };
-    const ui::RemoteGroundingResult remote = endpoint.ground(request, callbacks);
-    const nlohmann::json about{{"url", endpoint.url().display()},
-                               {"served_model", remote.servedModel},
-                               {"finish_reason", remote.finishReason},
-                               {"request_ms", remote.requestMs},
-                               {"attempts", remote.attempts}};
-    printResult(remote.result, timingsJson(remote.result, remote.serverTimings), json, about,
-                printed > 0 && printed == remote.result.text.size());
+    const ui::GroundingOutcome outcome = backend.ground(query, callbacks);
+    const nlohmann::json about = nlohmann::json::parse(
+            QJsonDocument(outcome.about).toJson(QJsonDocument::Compact).toStdString());
+    const bool remote = backend.name() == QLatin1String("remote");
+    printResult(outcome.result, timingsJson(outcome.result, outcome.stagesKnown), json,
+                remote ? about : nlohmann::json(),
+                printed > 0 && printed == outcome.result.text.size(),
+                remote ? nlohmann::json() : about);
     return 0;
 }
 
@@ -408,8 +338,16 @@ int runGround(const QStringList &arguments)
     if (!inputs.read(parser, &error))
         return fail(command, error);
     if (parser.isSet(endpoint.endpoint)) {
+        if (parser.isSet(dryRun))
+            return fail(command, QStringLiteral("--dry-run estimates a local run; it does not "
+                                                "apply to --endpoint"));
         try {
-            return runOnEndpoint(command, parser, endpoint, sampling, inputs, parser.isSet(json));
+            ui::EndpointSettings settings;
+            if (!endpoint.read(parser, &settings, &error))
+                return fail(command, error);
+            const auto backend
+                    = ui::makeRemoteBackend(settings, ui::remoteGenerationConfig(inputs.modelDir));
+            return runOnBackend(command, parser, *backend, sampling, inputs, parser.isSet(json));
         } catch (const std::exception &exception) {
             return fail(command, QString::fromUtf8(exception.what()));
         }
@@ -424,20 +362,9 @@ int runGround(const QStringList &arguments)
         options.device = model::parseDevice(parser.value(device).toStdString());
         options.dtype = model::parseDType(parser.value(dtype).toStdString());
         options.threads = parser.value(threads).toInt();
-        auto engine = model::Engine::load(options);
-
-        model::GroundingRequest request;
-        request.images = std::move(inputs.images);
-        request.limits = inputs.limits;
-        request.query = inputs.query.toStdString();
-        request.sampling = model::SamplingOptions::fromGenerationConfig(engine->generationConfig());
-        if (!sampling.apply(parser, request.sampling, &error))
-            return fail(command, error);
-        const auto result = engine->ground(request);
-        const nlohmann::json ran{{"device", model::deviceName(engine->options().device)},
-                                 {"dtype", model::dtypeName(engine->options().dtype)}};
-        printResult(result, timingsJson(result, true), parser.isSet(json), nullptr, false, ran);
-        return 0;
+        const auto backend
+                = ui::makeMigicianBackend(std::make_shared<model::SharedEngine>(), options);
+        return runOnBackend(command, parser, *backend, sampling, inputs, parser.isSet(json));
     } catch (const std::exception &exception) {
         return fail(command, QString::fromUtf8(exception.what()));
     }

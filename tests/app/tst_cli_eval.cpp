@@ -291,7 +291,9 @@ private Q_SLOTS:
         noBackend.removeOne(QStringLiteral("--assistant"));
         auto result = runProcess(appBinary("migician"), noBackend);
         QCOMPARE(result.exitCode, 1);
-        QVERIFY(result.err.contains(QLatin1String("--model DIR and --assistant opencv")));
+        QVERIFY2(result.err.contains(QLatin1String(
+                         "give exactly one of --model DIR, --assistant opencv and --endpoint URL")),
+                 qPrintable(result.err));
 
         auto badTask = evalArguments(bench, out);
         badTask << QStringLiteral("--tasks") << QStringLiteral("nonsense");

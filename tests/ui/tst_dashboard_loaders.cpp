@@ -23,10 +23,20 @@ using namespace migician::annotate;
 namespace {
 
 // Answers region cases like the assistant, everything else with a sentence and no box.
-class RegionOnlyBackend : public ui::EvaluationBackend
+class RegionOnlyBackend : public ui::GroundingBackend
 {
 public:
     QString name() const override { return QStringLiteral("region-only"); }
+    QString label() const override { return name(); }
+    migician::model::SamplingOptions defaultSampling(const migician::model::RunControl &c) override
+    {
+        return m_assistant->defaultSampling(c);
+    }
+    ui::GroundingOutcome ground(const ui::GroundingQuery &query,
+                                const ui::GroundingCallbacks &callbacks) override
+    {
+        return m_assistant->ground(query, callbacks);
+    }
     bool prepare(EvaluationProtocol *protocol, QString *error,
                  const migician::model::RunControl &control) override
     {
@@ -45,12 +55,12 @@ public:
     }
 
 private:
-    std::unique_ptr<ui::EvaluationBackend> m_assistant = ui::makeAssistantBackend();
+    std::unique_ptr<ui::GroundingBackend> m_assistant = ui::makeAssistantBackend();
 };
 
 // Runs `backend` over every case with the runner and writes the results file as `migician eval`.
 QString runToResults(const test::SyntheticBench &bench, const QList<BenchCase> &cases,
-                     ui::EvaluationBackend &backend, const QString &out)
+                     ui::GroundingBackend &backend, const QString &out)
 {
     EvaluationProtocol protocol;
     QString error;

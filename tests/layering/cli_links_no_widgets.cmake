@@ -1,0 +1,17 @@
+# The headless `migician` command must not link Qt Widgets or QCustomPlot: reads the dynamic
+# section of the binary (-DBINARY=...) and fails on either library.
+execute_process(COMMAND readelf -d ${BINARY} OUTPUT_VARIABLE dynamic RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "readelf -d ${BINARY} failed (${status})")
+endif()
+string(REGEX MATCHALL "\\[lib[^]]+\\]" needed "${dynamic}")
+foreach(library IN LISTS needed)
+    if(library MATCHES "Qt6Widgets|qcustomplot|Qt6PrintSupport")
+        message(FATAL_ERROR "${BINARY} links ${library}")
+    endif()
+endforeach()
+list(LENGTH needed count)
+if(count EQUAL 0)
+    message(FATAL_ERROR "${BINARY}: no NEEDED entries read")
+endif()
+message(STATUS "${BINARY}: ${count} libraries, none of them widgets: ${needed}")
