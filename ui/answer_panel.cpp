@@ -23,6 +23,9 @@ AnswerPanel::AnswerPanel(QWidget *parent)
     header->addWidget(m_stage);
     layout->addLayout(header);
     m_backend->setWordWrap(true);
+    // A splitter ignores a wrapped label's height-for-width: keep room for two lines (an endpoint
+    // URL with its model name wraps) so the text is never cut.
+    m_backend->setMinimumHeight(2 * m_backend->fontMetrics().lineSpacing() + 2);
     m_backend->setStyleSheet(QStringLiteral("color: palette(mid);"));
     layout->addWidget(m_backend);
     m_text->setObjectName(QStringLiteral("answerText"));

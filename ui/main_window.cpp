@@ -46,6 +46,7 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     if (!options.modelDir.isEmpty()) {
         AppSettings settings = m_controller->settings();
         settings.engine.modelDir = options.modelDir; // for this session; not saved
+        settings.engine.backend = BackendKind::Local;
         m_controller->setSettings(settings);
     }
     buildWidgets();
@@ -197,14 +198,25 @@ void MainWindow::connectController()
     });
     connect(session, &CaseSession::annotationsChanged, scene, &CaseScene::setAnnotations);
     connect(m_controller, &WorkbenchController::errorOccurred, this, &MainWindow::showError);
+    connect(m_controller, &WorkbenchController::projectOpened, this, [this] {
+        m_queryDrafts.clear(); // case ids are the project's own
+        m_queryCase = 0;
+    });
     connect(m_controller, &WorkbenchController::caseShown, this, [this](int row) {
         m_answer->clear(); // a new case; a reorder of this one keeps its answer
         // The shown case becomes the selection (a multi-selection made it, or was before it).
         m_caseList->selectionModel()->setCurrentIndex(m_controller->cases()->index(row),
                                                       QItemSelectionModel::ClearAndSelect);
+        // The query box follows the case: its unsent draft when the user typed one and went
+        // elsewhere, else its question (empty for a new case: never the previous case's text). A
+        // reorder of the same case keeps what is typed.
         const auto &info = m_controller->session()->caseInfo();
-        if (!info.question.isEmpty())
-            m_query->setQuery(info.question);
+        if (info.id != m_queryCase) {
+            if (m_queryCase != 0)
+                m_queryDrafts.insert(m_queryCase, m_query->query());
+            m_query->setQuery(m_queryDrafts.value(info.id, info.question));
+            m_queryCase = info.id;
+        }
         updateStatus();
     });
     connect(m_controller, &WorkbenchController::referencesChanged, this, [this, scene] {
@@ -258,6 +270,12 @@ void MainWindow::connectController()
     m_estimates = new RunEstimateActions(m_controller, m_query, this);
     connect(m_estimates, &RunEstimateActions::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    connect(m_estimates, &RunEstimateActions::remoteRunRequested, this,
+            [this](const QString &query) {
+                QString error;
+                if (!m_controller->runOnRemote(query, &error))
+                    showError(error);
+            });
     connect(worker, &InferenceWorker::stageChanged, this,
             [this](quint64, const QString &stage) { m_answer->setStage(stage); });
     connect(worker, &InferenceWorker::textStreamed, this,
@@ -403,6 +421,7 @@ void MainWindow::chooseModelFolder()
     }
     AppSettings settings = m_controller->settings();
     settings.engine.modelDir = folder;
+    settings.engine.backend = BackendKind::Local; // the user just chose a checkpoint to run
     settings.save();
     m_controller->setSettings(settings);
     updateStatus();
@@ -412,10 +431,23 @@ void MainWindow::chooseModelFolder()
 void MainWindow::updateStatus()
 {
     const EngineSettings &engine = m_controller->settings().engine;
-    if (engine.modelDir.isEmpty())
+    // A local run that would take too long is offered the remote endpoint, when there is one.
+    m_estimates->setRemoteEndpoint(engine.remote.url.trimmed());
+    switch (engine.effectiveBackend()) {
+    case BackendKind::Assistant:
         m_backendLabel->setText(
-                tr("Backend: built-in assistant (OpenCV) | no Migician checkpoint"));
-    else
+                engine.backend == BackendKind::Assistant
+                        ? tr("Backend: built-in assistant (OpenCV)")
+                        : tr("Backend: built-in assistant (OpenCV) | no Migician checkpoint"));
+        break;
+    case BackendKind::Remote:
+        m_backendLabel->setText(
+                tr("Backend: remote endpoint %1 | model %2")
+                        .arg(engine.remote.url, engine.remote.servedModel.isEmpty()
+                                                        ? tr("(the server's first)")
+                                                        : engine.remote.servedModel));
+        break;
+    case BackendKind::Local:
         m_backendLabel->setText(tr("Backend: Migician | device %1 | %2 | model %3")
                                         .arg(engine.device,
                                              engine.dtype == QLatin1String("auto")
@@ -423,6 +455,8 @@ void MainWindow::updateStatus()
                                                              engine.modelDir, engine.device)
                                                      : engine.dtype,
                                              engine.modelDir));
+        break;
+    }
     const int row = m_controller->currentRow();
     const int rows = m_controller->cases()->rowCount();
     m_caseLabel->setText(row < 0 ? tr("No case open")

@@ -6,6 +6,7 @@
 #include "ui/case_list_view.h" // caseList() is a QListView to its users
 #include "ui/startup_options.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 class QLabel;
@@ -75,6 +76,8 @@ private:
     ImageWarningBar *m_warning = nullptr;
     CompositionActions *m_composition = nullptr;
     QLabel *m_backendLabel = nullptr;
+    qint64 m_queryCase = 0;               // the case whose query the query box holds
+    QHash<qint64, QString> m_queryDrafts; // typed, not yet asked, per case left
     QLabel *m_caseLabel = nullptr;
     ResearchWindows *m_research = nullptr;
     RunEstimateActions *m_estimates = nullptr;

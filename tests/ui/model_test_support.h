@@ -3,6 +3,8 @@
 // thread.
 #pragma once
 
+#include "annotate/project_store.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -34,6 +36,28 @@ inline QJsonObject tinyCase(const QString &name)
         if (c.toObject().value(QStringLiteral("name")).toString() == name)
             return c.toObject();
     return {};
+}
+
+// A project file at `project` whose one case is the fixture case `c`'s first image with its query
+// (images root: the fixture folder); empty when it cannot be written.
+inline QString writeTinyProject(const QString &project, const QJsonObject &c)
+{
+    auto store = annotate::ProjectStore::open(project);
+    if (!store || !store.value()->setImagesRoot(tinyCheckpoint()))
+        return {};
+    annotate::NewCase newCase;
+    newCase.source = QStringLiteral("qwen2vl-tiny");
+    newCase.sourceIndex = 0;
+    newCase.task = QStringLiteral("single_grounding");
+    newCase.question = c.value(QStringLiteral("query")).toString();
+    newCase.imagePaths = {c.value(QStringLiteral("images"))
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(QStringLiteral("file"))
+                                  .toString()};
+    newCase.additionalInfo = QStringLiteral("");
+    return store.value()->addCase(newCase) ? project : QString();
 }
 
 inline QList<qint64> tokenIds(const QJsonValue &array)

@@ -60,23 +60,8 @@ class RunEstimateGuiTest : public QObject
 
     QString tinyProject(const QString &name)
     {
-        const QJsonObject c = test::tinyCase(QStringLiteral("single_grounding"));
-        const QString project = m_dir.filePath(name);
-        auto store = annotate::ProjectStore::open(project);
-        if (!store || !store.value()->setImagesRoot(test::tinyCheckpoint()))
-            return {};
-        annotate::NewCase newCase;
-        newCase.source = QStringLiteral("qwen2vl-tiny");
-        newCase.task = QStringLiteral("single_grounding");
-        newCase.question = c.value(QStringLiteral("query")).toString();
-        newCase.imagePaths = {c.value(QStringLiteral("images"))
-                                      .toArray()
-                                      .first()
-                                      .toObject()
-                                      .value(QStringLiteral("file"))
-                                      .toString()};
-        newCase.additionalInfo = QStringLiteral("");
-        return store.value()->addCase(newCase) ? project : QString();
+        return test::writeTinyProject(m_dir.filePath(name),
+                                      test::tinyCase(QStringLiteral("single_grounding")));
     }
 
     std::unique_ptr<ui::MainWindow> tinyWindow(const QString &projectName)

@@ -31,28 +31,9 @@ class WorkbenchModelRunTest : public QObject
 
     QTemporaryDir m_dir;
 
-    // A project whose one case is the fixture's single-grounding image, with its query.
     QString tinyProject(const QString &name, const QJsonObject &c)
     {
-        const QString project = m_dir.filePath(name);
-        auto store = annotate::ProjectStore::open(project);
-        if (!store)
-            return {};
-        if (!store.value()->setImagesRoot(test::tinyCheckpoint()))
-            return {};
-        annotate::NewCase newCase;
-        newCase.source = QStringLiteral("qwen2vl-tiny");
-        newCase.sourceIndex = 0;
-        newCase.task = QStringLiteral("single_grounding");
-        newCase.question = c.value(QStringLiteral("query")).toString();
-        newCase.imagePaths = {c.value(QStringLiteral("images"))
-                                      .toArray()
-                                      .first()
-                                      .toObject()
-                                      .value(QStringLiteral("file"))
-                                      .toString()};
-        newCase.additionalInfo = QStringLiteral("");
-        return store.value()->addCase(newCase) ? project : QString();
+        return test::writeTinyProject(m_dir.filePath(name), c);
     }
 
 private Q_SLOTS:
