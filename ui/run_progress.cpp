@@ -55,8 +55,10 @@ RunProgress::View RunProgress::update(const QString &stage, int done, int total,
         left = tr(" | ~%1 left").arg(clock(qint64(perUnit * (total - done))));
     }
     QString speed;
-    if (stage == QLatin1String("decode") && doneHere > 0 && stageMs > 0) {
-        m_tokensPerSecond = 1000.0 * doneHere / double(stageMs);
+    // Nanoseconds: a small model decodes a token in well under a millisecond.
+    const qint64 stageNs = m_stageClock.nsecsElapsed();
+    if (stage == QLatin1String("decode") && doneHere > 0 && stageNs > 0) {
+        m_tokensPerSecond = 1e9 * doneHere / double(stageNs);
         speed = tr(" | %1 tokens/s").arg(m_tokensPerSecond, 0, 'f', 1);
         left.clear(); // the answer may end at any token
     }
