@@ -7,6 +7,18 @@
         <source>Acc@0.5 (%)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -42,14 +54,6 @@
 <context>
     <name>migician::annotate</name>
     <message>
-        <source>%1 cases, %2 responses by %3 annotator(s), %4 skipped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active time per case: mean %1 s, median %2 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -58,27 +62,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>95% interval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>mean IoU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>average over tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>all cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Image-aware Acc@0.5 (a box in the wrong image is a miss): %1%.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agreement between annotators: mean IoU %1, Acc@0.5 %2% over %3 comparisons.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -86,15 +70,179 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model runs on the same cases</source>
+        <source>The project has no cases to sample.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run</source>
+        <source>Give the number of cases per task (at least 1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Humans</source>
+        <source>Task &apos;%1&apos; has no case in this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task &apos;%1&apos; has no case with ground truth: nothing to score the answers against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task &apos;%1&apos; has only %2 case(s) with ground truth, fewer than the %3 asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task &apos;%1&apos;: %2 case(s) without ground truth are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fraction %1 of task &apos;%2&apos; is not in 0..1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotator &apos;%1&apos; is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The overlap (annotators per case) must be between 1 and the number of annotators (%1), not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An assisted study shows the boxes of an evaluation run: choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no run #%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run #%1 has no prediction for %2 of the sampled cases: they are shown without a suggestion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A study needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project already has a study named &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spontaneous grounding: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referential grounding: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other tasks: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acc@0.5 (%), MIG-Bench Table 1 layout. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% Wilson intervals of Acc@0.5 (%), and n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per row, over all its cases (a skipped case counts as a miss)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skip rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median s/case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acc@0.3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acc@0.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acc@0.7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acc@0.5 [95%]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement between annotators on the cases both answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>common cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study &quot;%1&quot;: %2, %3 cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 per task)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, seed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, suggestions of run #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, annotators %1 with %2 per case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Human (all annotators)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run #%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 responses, %2 skipped (skip rate %3%); median active time per case %4 s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -243,10 +391,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Migician (%1, %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Built-in assistant (OpenCV)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -322,6 +466,80 @@
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (the checkpoint&apos;s dtype)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official MIG-Bench protocol: every image, then the question with the format suffix; the checkpoint&apos;s generation settings; at most 128 new tokens; images at their native size (within the qwen-vl-utils limits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http://gpu1:8000 http://gpu2:8000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers of the same model, separated by spaces; a case that fails on one is tried on another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests in flight per endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend ready (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case %1 failed (not scored; retried when the run is started again): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) failed and are not scored; start the run again to retry them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished, %n case(s) failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Migician (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::BatchEvaluationWorker</name>
@@ -339,6 +557,18 @@
     </message>
     <message>
         <source>%1: cannot write the results: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint left out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>official MIG-Bench protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deviating from the official protocol: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -370,6 +600,90 @@
     </message>
 </context>
 <context>
+    <name>migician::ui::CaseCanvas</name>
+    <message>
+        <source>Move Image-%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Image-%1 right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Image-%1 from the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::CaseComposition</name>
+    <message>
+        <source>Open a project or an image folder first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image files to make a case of.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the images (or cases) to make a case of first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image files to add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot create the project&apos;s media folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the pasted image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image %1 to move to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Image-%1 to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case keeps at least one image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::CaseImageCommands</name>
+    <message>
+        <source>Add image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1 images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Image-%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Image-%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::CaseListView</name>
+    <message>
+        <source>Ctrl/Shift+click or drag a rectangle to select several, then Ctrl+N makes one case of them; drop image files or folders here to make a case of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::CaseScene</name>
     <message>
         <source>Image-%1</source>
@@ -383,6 +697,14 @@
         <source>ground truth</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Drag onto another image to move Image-%1 there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::CaseSession</name>
@@ -393,6 +715,52 @@
     <message>
         <source>No case is open.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already in the case, not added again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::CompositionActions</name>
+    <message>
+        <source>&amp;New case from selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case from selection (file order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move image &amp;left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move image &amp;right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove image from case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One case of the selected images, in the order they were selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The query names images that moved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visual reference(s) of that run were cut from images no longer in the case.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -481,6 +849,10 @@
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::DemoProject</name>
@@ -557,6 +929,129 @@
     </message>
 </context>
 <context>
+    <name>migician::ui::HistoryPanel</name>
+    <message>
+        <source>Re-run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy to query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a run to see its answer and show its boxes again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the selected entry&apos;s query and references again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the selected entry&apos;s query and references into the query box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 by %2, %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first text %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backend %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference: crop of Image-%1 (%2, %3)-(%4, %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference: crop of an image no longer in the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 | %n box(es) of earlier runs hidden</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The canvas shows the latest answer only; select an earlier run to see its boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::ImageNames</name>
+    <message>
+        <source>Image-%1 is now Image-%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image-%1 is no longer in the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::ImageWarningBar</name>
+    <message>
+        <source>Use the files as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the changed files&apos; current content as the project&apos;s images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image-%1 (%2) is missing: the file was moved, renamed or deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image-%1 (%2) changed on disk since it was added to the project (its content differs): boxes may no longer fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::InferenceWorker</name>
     <message>
         <source>Out of memory while answering the query; try smaller images (max pixels in the settings) or another device.</source>
@@ -575,11 +1070,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Loading %1</source>
+        <source>The remote endpoint did not answer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model loaded</source>
+        <source>server busy (%1); try %2 in %3 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -694,10 +1189,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open image folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open a project first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,6 +1224,30 @@
         <source>cannot write the screenshot to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New pro&amp;ject...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migician projects (*.migician)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend: built-in assistant (OpenCV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend: remote endpoint %1 | model %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the server&apos;s first)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::MoveBoxMenu</name>
@@ -750,6 +1265,113 @@
     </message>
     <message>
         <source>Image-%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::NewStudyDialog</name>
+    <message>
+        <source>Blind: no model boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assisted: the boxes of a run as suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. human baseline, spring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same seed draws the same cases and the same order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names separated by commas; empty = anyone who starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many annotators see each case; 2 or more measures agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases per task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotators:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotators per case:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 cases with ground truth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no run with predictions in this project)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases: %2 per task over %3 task(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, about %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open study: every annotator who starts gets all %1 cases%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 cases%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases per annotator (each case seen by %1): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time estimated from the pilot timings: median %1 s per case over %2 earlier responses in this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pilot timings yet: run a small pilot study first for a time estimate.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -813,6 +1435,33 @@
     </message>
 </context>
 <context>
+    <name>migician::ui::OpenFolderDialog</name>
+    <message>
+        <source>Open image folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One case per image (compose cases from them later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One case per subfolder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One case of all images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::QueryPanel</name>
     <message>
         <source>&amp;Run</source>
@@ -862,6 +1511,26 @@
         <source>Visual reference %1: refer to it as &quot;%1&quot; in the query. Click to remove.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Update the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the query&apos;s Image-k names to the images&apos; new numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a short calibration query with the model, so estimates use this machine&apos;s measured speed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::ResearchWindows</name>
@@ -887,6 +1556,10 @@
     </message>
     <message>
         <source>Open a project first: studies live in a project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New study...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1030,6 +1703,264 @@ Model answer: %5</source>
     </message>
 </context>
 <context>
+    <name>migician::ui::RunConfirmDialog</name>
+    <message>
+        <source>This run may not fit in memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run may take long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It needs about %1 more memory, and %2 is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is estimated to take %1, more than the %2 you allow without asking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run has been measured on this machine yet: the time is a rough estimate from the token counts (Measure speed makes it exact).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use max %1 x 28x28 px per image (%2 tokens, ~%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the pixel limit in the settings and runs; fewer image tokens, coarser images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pixel limit brings this run under the threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask before runs longer than:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::RunEstimateActions</name>
+    <message>
+        <source>Speed measurement failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No estimate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring this machine&apos;s speed with a short query...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed measurement cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed measured: estimates now use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::RunEstimateService</name>
+    <message>
+        <source>reading the checkpoint&apos;s tokenizer...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the remote endpoint answers: its server&apos;s speed is not known here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Migician checkpoint: the built-in assistant answers at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under 1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens (text %2 + images %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs %1, %2 free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>~%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>~%1 (rough: from token counts, not measured here yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt: %1 tokens (text %2, images %3), up to %4 new tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory on %1 in %2: weights %3%4, KV cache %5, activations %6 (%7 attention), runtime %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> + %1 mapped checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>explicit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still needed: %1 of %2 free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time: vision %1, prefill %2, decode %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this machine&apos;s measured speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an estimate from token counts only: no run measured on this machine yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::RunHistoryModel</name>
+    <message numerus="yes">
+        <source>[%n reference(s)] </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::RunProgress</name>
+    <message>
+        <source>Loading weights: tensor %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vision tower: block %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefill: layer %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoding: token %1 of up to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> | ~%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> | %1 tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> | %1 elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1107,6 +2038,106 @@ Model answer: %5</source>
         <source>Not usable: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Local checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote endpoint (vLLM, SGLang, llama.cpp, migician serve)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in assistant (OpenCV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the first model the server lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: MIGICIAN_API_KEY, or no key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file holding the key. The key itself is never stored in the settings, projects or exports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silence allowed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more servers of the same model, for batch evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in flight each:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More endpoints:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (the checkpoint&apos;s dtype)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered in %1 ms but does not serve &apos;%2&apos;; it serves: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected in %1 ms. Models: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::StudyCaseView</name>
@@ -1116,11 +2147,244 @@ Model answer: %5</source>
     </message>
 </context>
 <context>
-    <name>migician::ui::StudyWindow</name>
+    <name>migician::ui::StudyExportDialog</name>
     <message>
-        <source>Start</source>
+        <source>Copy the images beside it (self-contained); otherwise refer to them by a relative path</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export study &quot;%1&quot; for an annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export for annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migician projects (*.migician)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the annotator and the file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 cases of %3 (%4 already answered), images %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copied to %1 (%2 files)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>referenced as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 image file(s) were missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::StudyListPage</name>
+    <message>
+        <source>Start / resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New study...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export for annotator...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge responses...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file holds the cases of %1, exported from %2. When you are done, send the file back to be merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an annotator of this study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assisted (run #%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 per task)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 per case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file holds no study.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no study yet: create one with New study...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge responses from annotators&apos; files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migician projects (*.migician);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 replaced by later answers, %4 already merged, %5 kept (the project&apos;s were later); progress of %6 open cases (annotators: %7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::StudyReportPage</name>
+    <message>
+        <source>Back to the studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as Markdown...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as JSON...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No report to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the study report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::StudyWindow</name>
     <message>
         <source>Submit box</source>
         <translation type="unfinished"></translation>
@@ -1138,31 +2402,7 @@ Model answer: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotator:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Study:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Drag a box on the image that holds the answer, then submit; or skip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (assisted)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (blind)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This project has no study yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1178,7 +2418,11 @@ Model answer: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Thank you, the study is done.</source>
+        <source>Thank you, you have finished your cases of this study.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this file back (%1) to be merged into the study&apos;s project; the report is made there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1217,6 +2461,14 @@ Model answer: %5</source>
     </message>
     <message>
         <source>Case %1 is not in the open project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No remote endpoint is configured (Settings, Backend).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The query needs the Migician checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,6 +7,18 @@
         <source>Acc@0.5 (%)</source>
         <translation>Acc@0.5 (%)</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1시간</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -42,14 +54,6 @@
 <context>
     <name>migician::annotate</name>
     <message>
-        <source>%1 cases, %2 responses by %3 annotator(s), %4 skipped.</source>
-        <translation>사례 %1개, 주석자 %3명의 응답 %2개, 건너뜀 %4개.</translation>
-    </message>
-    <message>
-        <source>Active time per case: mean %1 s, median %2 s.</source>
-        <translation>사례당 활성 시간: 평균 %1초, 중앙값 %2초.</translation>
-    </message>
-    <message>
         <source>Task</source>
         <translation>작업</translation>
     </message>
@@ -58,44 +62,188 @@
         <translation>Acc@0.5 (%)</translation>
     </message>
     <message>
-        <source>95% interval</source>
-        <translation>95% 구간</translation>
-    </message>
-    <message>
         <source>mean IoU</source>
         <translation>평균 IoU</translation>
-    </message>
-    <message>
-        <source>average over tasks</source>
-        <translation>작업 평균</translation>
-    </message>
-    <message>
-        <source>all cases</source>
-        <translation>모든 사례</translation>
-    </message>
-    <message>
-        <source>Image-aware Acc@0.5 (a box in the wrong image is a miss): %1%.</source>
-        <translation>이미지 인식 Acc@0.5 (잘못된 이미지의 상자는 실패로 계산): %1%.</translation>
-    </message>
-    <message>
-        <source>Agreement between annotators: mean IoU %1, Acc@0.5 %2% over %3 comparisons.</source>
-        <translation>주석자 간 일치도: 평균 IoU %1, Acc@0.5 %2% (비교 %3회).</translation>
     </message>
     <message>
         <source>Agreement between annotators: needs two annotators on common cases.</source>
         <translation>주석자 간 일치도: 공통 사례에 주석자 두 명이 필요합니다.</translation>
     </message>
     <message>
-        <source>Model runs on the same cases</source>
-        <translation>같은 사례에 대한 모델 실행</translation>
+        <source>The project has no cases to sample.</source>
+        <translation>프로젝트에 표본으로 뽑을 사례가 없습니다.</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>실행</translation>
+        <source>Give the number of cases per task (at least 1).</source>
+        <translation>작업당 사례 수를 지정하세요 (1 이상).</translation>
     </message>
     <message>
-        <source>Humans</source>
-        <translation>사람</translation>
+        <source>Task &apos;%1&apos; has no case in this project.</source>
+        <translation>이 프로젝트에 작업 &apos;%1&apos;의 사례가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Task &apos;%1&apos; has no case with ground truth: nothing to score the answers against.</source>
+        <translation>작업 &apos;%1&apos;에 정답이 있는 사례가 없습니다. 답변을 채점할 기준이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Task &apos;%1&apos; has only %2 case(s) with ground truth, fewer than the %3 asked for.</source>
+        <translation>작업 &apos;%1&apos;에 정답이 있는 사례가 %2개뿐이라 요청한 %3개보다 적습니다.</translation>
+    </message>
+    <message>
+        <source>Task &apos;%1&apos;: %2 case(s) without ground truth are left out.</source>
+        <translation>작업 &apos;%1&apos;: 정답이 없는 사례 %2개는 제외됩니다.</translation>
+    </message>
+    <message>
+        <source>Fraction %1 of task &apos;%2&apos; is not in 0..1.</source>
+        <translation>작업 &apos;%2&apos;의 비율 %1이(가) 0..1 범위를 벗어났습니다.</translation>
+    </message>
+    <message>
+        <source>Annotator &apos;%1&apos; is listed twice.</source>
+        <translation>주석자 &apos;%1&apos;이(가) 두 번 나열되었습니다.</translation>
+    </message>
+    <message>
+        <source>The overlap (annotators per case) must be between 1 and the number of annotators (%1), not %2.</source>
+        <translation>중복 수(사례당 주석자 수)는 %2이(가) 아니라 1에서 주석자 수(%1) 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>An assisted study shows the boxes of an evaluation run: choose one.</source>
+        <translation>보조 연구는 평가 실행의 상자를 보여 줍니다. 실행을 하나 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The project has no run #%1.</source>
+        <translation>프로젝트에 실행 #%1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Run #%1 has no prediction for %2 of the sampled cases: they are shown without a suggestion.</source>
+        <translation>실행 #%1에는 표본 사례 중 %2개에 대한 예측이 없습니다. 해당 사례는 제안 없이 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>A study needs a name.</source>
+        <translation>연구에는 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The project already has a study named &apos;%1&apos;.</source>
+        <translation>프로젝트에 이미 &apos;%1&apos;(이)라는 연구가 있습니다.</translation>
+    </message>
+    <message>
+        <source>Spontaneous grounding: %1.</source>
+        <translation>자발적 그라운딩: %1.</translation>
+    </message>
+    <message>
+        <source>Referential grounding: %1.</source>
+        <translation>참조 그라운딩: %1.</translation>
+    </message>
+    <message>
+        <source>Other tasks: %1.</source>
+        <translation>기타 작업: %1.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Acc@0.5 (%), MIG-Bench Table 1 layout. </source>
+        <translation>Acc@0.5 (%), MIG-Bench 표 1 형식. </translation>
+    </message>
+    <message>
+        <source>AVE</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <source>95% Wilson intervals of Acc@0.5 (%), and n</source>
+        <translation>Acc@0.5 (%)의 95% Wilson 구간 및 n</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>모든 사례</translation>
+    </message>
+    <message>
+        <source>Per row, over all its cases (a skipped case counts as a miss)</source>
+        <translation>행별, 해당 행의 모든 사례 기준 (건너뛴 사례는 실패로 계산)</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>배정</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <source>skip rate (%)</source>
+        <translation>건너뜀 비율 (%)</translation>
+    </message>
+    <message>
+        <source>median s/case</source>
+        <translation>사례당 중앙값 (초)</translation>
+    </message>
+    <message>
+        <source>Acc@0.3</source>
+        <translation>Acc@0.3</translation>
+    </message>
+    <message>
+        <source>Acc@0.5</source>
+        <translation>Acc@0.5</translation>
+    </message>
+    <message>
+        <source>Acc@0.7</source>
+        <translation>Acc@0.7</translation>
+    </message>
+    <message>
+        <source>Per task</source>
+        <translation>작업별</translation>
+    </message>
+    <message>
+        <source>Acc@0.5 [95%]</source>
+        <translation>Acc@0.5 [95%]</translation>
+    </message>
+    <message>
+        <source>Agreement between annotators on the cases both answered</source>
+        <translation>두 주석자가 모두 답한 사례에서의 주석자 간 일치도</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>주석자</translation>
+    </message>
+    <message>
+        <source>common cases</source>
+        <translation>공통 사례</translation>
+    </message>
+    <message>
+        <source>Study &quot;%1&quot;: %2, %3 cases</source>
+        <translation>연구 &quot;%1&quot;: %2, 사례 %3개</translation>
+    </message>
+    <message>
+        <source> (%1 per task)</source>
+        <translation> (작업당 %1개)</translation>
+    </message>
+    <message>
+        <source>, seed %1</source>
+        <translation>, 시드 %1</translation>
+    </message>
+    <message>
+        <source>, suggestions of run #%1</source>
+        <translation>, 실행 #%1의 제안</translation>
+    </message>
+    <message>
+        <source>, annotators %1 with %2 per case</source>
+        <translation>, 주석자 %1, 사례당 %2명</translation>
+    </message>
+    <message>
+        <source>Human (all annotators)</source>
+        <translation>사람 (모든 주석자)</translation>
+    </message>
+    <message>
+        <source>Run #%1 (%2)</source>
+        <translation>실행 #%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 responses, %2 skipped (skip rate %3%); median active time per case %4 s.</source>
+        <translation>응답 %1개, 건너뜀 %2개 (건너뜀 비율 %3%); 사례당 실제 작업 시간 중앙값 %4초.</translation>
     </message>
 </context>
 <context>
@@ -242,10 +390,6 @@
         <translation>열린 프로젝트가 없습니다. 먼저 프로젝트를 열거나 만드세요.</translation>
     </message>
     <message>
-        <source>Migician (%1, %2)</source>
-        <translation>Migician (%1, %2)</translation>
-    </message>
-    <message>
         <source>Built-in assistant (OpenCV)</source>
         <translation>내장 도우미 (OpenCV)</translation>
     </message>
@@ -321,6 +465,78 @@
         <source>JSON files (*.json)</source>
         <translation>JSON 파일 (*.json)</translation>
     </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>Automatic (the checkpoint&apos;s dtype)</source>
+        <translation>자동 (체크포인트의 dtype)</translation>
+    </message>
+    <message>
+        <source>Official MIG-Bench protocol: every image, then the question with the format suffix; the checkpoint&apos;s generation settings; at most 128 new tokens; images at their native size (within the qwen-vl-utils limits).</source>
+        <translation>공식 MIG-Bench 프로토콜: 모든 이미지 다음에 형식 접미사가 붙은 질문, 체크포인트의 생성 설정, 새 토큰 최대 128개, 원래 크기의 이미지 (qwen-vl-utils 한도 내).</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>정밀도:</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>장치:</translation>
+    </message>
+    <message>
+        <source>http://gpu1:8000 http://gpu2:8000</source>
+        <translation>http://gpu1:8000 http://gpu2:8000</translation>
+    </message>
+    <message>
+        <source>Servers of the same model, separated by spaces; a case that fails on one is tried on another.</source>
+        <translation>같은 모델을 제공하는 서버들을 공백으로 구분해 입력합니다. 한 서버에서 실패한 사례는 다른 서버에서 시도합니다.</translation>
+    </message>
+    <message>
+        <source>Requests in flight per endpoint:</source>
+        <translation>엔드포인트당 동시 요청 수:</translation>
+    </message>
+    <message>
+        <source>Endpoints:</source>
+        <translation>엔드포인트:</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>프로토콜:</translation>
+    </message>
+    <message>
+        <source>Backend ready (%1).</source>
+        <translation>백엔드 준비됨 (%1).</translation>
+    </message>
+    <message>
+        <source>case %1 failed (not scored; retried when the run is started again): %2</source>
+        <translation>사례 %1 실패 (채점 안 함, 실행을 다시 시작하면 재시도): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) failed and are not scored; start the run again to retry them.</source>
+        <translation>
+            <numerusform>사례 %n개가 실패해 채점되지 않았습니다. 실행을 다시 시작하면 재시도합니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished, %n case(s) failed</source>
+        <translation>
+            <numerusform>완료됨, 사례 %n개 실패</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Migician (%1)</source>
+        <translation>Migician (%1)</translation>
+    </message>
+    <message>
+        <source>Remote endpoints</source>
+        <translation>원격 엔드포인트</translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::BatchEvaluationWorker</name>
@@ -339,6 +555,18 @@
     <message>
         <source>%1: cannot write the results: %2</source>
         <translation>%1: 결과를 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Endpoint left out: %1</source>
+        <translation>제외된 엔드포인트: %1</translation>
+    </message>
+    <message>
+        <source>official MIG-Bench protocol</source>
+        <translation>공식 MIG-Bench 프로토콜</translation>
+    </message>
+    <message>
+        <source>deviating from the official protocol: %1</source>
+        <translation>공식 프로토콜과 다름: %1</translation>
     </message>
 </context>
 <context>
@@ -369,6 +597,90 @@
     </message>
 </context>
 <context>
+    <name>migician::ui::CaseCanvas</name>
+    <message>
+        <source>Move Image-%1 left</source>
+        <translation>Image-%1을(를) 왼쪽으로 이동</translation>
+    </message>
+    <message>
+        <source>Move Image-%1 right</source>
+        <translation>Image-%1을(를) 오른쪽으로 이동</translation>
+    </message>
+    <message>
+        <source>Remove Image-%1 from the case</source>
+        <translation>케이스에서 Image-%1 제거</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::CaseComposition</name>
+    <message>
+        <source>Open a project or an image folder first.</source>
+        <translation>먼저 프로젝트나 이미지 폴더를 여세요.</translation>
+    </message>
+    <message>
+        <source>No image files to make a case of.</source>
+        <translation>케이스로 만들 이미지 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Select the images (or cases) to make a case of first.</source>
+        <translation>먼저 케이스로 만들 이미지(또는 케이스)를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>No image files to add.</source>
+        <translation>추가할 이미지 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation>클립보드에 이미지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the project&apos;s media folder</source>
+        <translation>%1: 프로젝트의 미디어 폴더를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the pasted image</source>
+        <translation>%1: 붙여넣은 이미지를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>No image %1 to move to %2.</source>
+        <translation>%2(으)로 이동할 이미지 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>No Image-%1 to remove.</source>
+        <translation>제거할 Image-%1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>A case keeps at least one image.</source>
+        <translation>케이스에는 이미지가 하나 이상 있어야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::CaseImageCommands</name>
+    <message>
+        <source>Add image</source>
+        <translation>이미지 추가</translation>
+    </message>
+    <message>
+        <source>Add %1 images</source>
+        <translation>이미지 %1장 추가</translation>
+    </message>
+    <message>
+        <source>Remove Image-%1</source>
+        <translation>Image-%1 제거</translation>
+    </message>
+    <message>
+        <source>Move Image-%1 to %2</source>
+        <translation>Image-%1을(를) %2(으)로 이동</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::CaseListView</name>
+    <message>
+        <source>Ctrl/Shift+click or drag a rectangle to select several, then Ctrl+N makes one case of them; drop image files or folders here to make a case of them</source>
+        <translation>Ctrl/Shift+클릭하거나 사각형을 드래그해 여러 개를 선택한 뒤 Ctrl+N을 누르면 하나의 케이스로 만듭니다. 이미지 파일이나 폴더를 여기에 놓으면 케이스로 만들 수 있습니다</translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::CaseScene</name>
     <message>
         <source>Image-%1</source>
@@ -382,6 +694,14 @@
         <source>ground truth</source>
         <translation>정답</translation>
     </message>
+    <message>
+        <source>Drag onto another image to move Image-%1 there</source>
+        <translation>다른 이미지 위로 드래그하면 Image-%1을(를) 그 위치로 옮깁니다</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>실행 %1</translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::CaseSession</name>
@@ -392,6 +712,51 @@
     <message>
         <source>No case is open.</source>
         <translation>열린 케이스가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Already in the case, not added again: %1</source>
+        <translation>이미 케이스에 있어 다시 추가하지 않음: %1</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::CompositionActions</name>
+    <message>
+        <source>&amp;New case from selection</source>
+        <translation>선택 항목으로 새 케이스(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New case from selection (file order)</source>
+        <translation>선택 항목으로 새 케이스 (파일 순서)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste image</source>
+        <translation>이미지 붙여넣기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Move image &amp;left</source>
+        <translation>이미지를 왼쪽으로 이동(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Move image &amp;right</source>
+        <translation>이미지를 오른쪽으로 이동(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove image from case</source>
+        <translation>케이스에서 이미지 제거</translation>
+    </message>
+    <message>
+        <source>One case of the selected images, in the order they were selected</source>
+        <translation>선택한 이미지를 선택한 순서대로 하나의 케이스로 만듭니다</translation>
+    </message>
+    <message>
+        <source>The query names images that moved: %1.</source>
+        <translation>질의에서 언급한 이미지가 이동되었습니다: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visual reference(s) of that run were cut from images no longer in the case.</source>
+        <translation>
+            <numerusform>해당 실행의 시각 참조 %n개는 더 이상 케이스에 없는 이미지에서 잘라낸 것입니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -480,6 +845,10 @@
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
         <translation>PNG 이미지 (*.png);;PDF 문서 (*.pdf)</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::DemoProject</name>
@@ -556,6 +925,127 @@
     </message>
 </context>
 <context>
+    <name>migician::ui::HistoryPanel</name>
+    <message>
+        <source>Re-run</source>
+        <translation>재실행</translation>
+    </message>
+    <message>
+        <source>Copy to query</source>
+        <translation>질의로 복사</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History&lt;/b&gt;</source>
+        <translation>&lt;b&gt;기록&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Select a run to see its answer and show its boxes again.</source>
+        <translation>실행을 선택하면 답변을 보고 상자를 다시 표시할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Run the selected entry&apos;s query and references again</source>
+        <translation>선택한 항목의 질의와 참조를 다시 실행합니다</translation>
+    </message>
+    <message>
+        <source>Put the selected entry&apos;s query and references into the query box</source>
+        <translation>선택한 항목의 질의와 참조를 질의 입력란에 넣습니다</translation>
+    </message>
+    <message>
+        <source>Run %1 by %2, %3 (%4)</source>
+        <translation>실행 %1, 작성자 %2, %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Backend: %1 %2</source>
+        <translation>백엔드: %1 %2</translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation>설정: %1</translation>
+    </message>
+    <message>
+        <source>total %1 ms</source>
+        <translation>전체 %1 ms</translation>
+    </message>
+    <message>
+        <source>first text %1 ms</source>
+        <translation>첫 텍스트 %1 ms</translation>
+    </message>
+    <message>
+        <source>backend %1 ms</source>
+        <translation>백엔드 %1 ms</translation>
+    </message>
+    <message>
+        <source>Timings: %1</source>
+        <translation>소요 시간: %1</translation>
+    </message>
+    <message>
+        <source>Reference: crop of Image-%1 (%2, %3)-(%4, %5)</source>
+        <translation>참조: Image-%1에서 잘라낸 영역 (%2, %3)-(%4, %5)</translation>
+    </message>
+    <message>
+        <source>Reference: crop of an image no longer in the case</source>
+        <translation>참조: 더 이상 케이스에 없는 이미지에서 잘라냄</translation>
+    </message>
+    <message>
+        <source>Query: %1</source>
+        <translation>질의: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>오류: %1</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>답변: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>실행 %n회</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 | %n box(es) of earlier runs hidden</source>
+        <translation>
+            <numerusform>%1 | 이전 실행의 상자 %n개 숨김</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The canvas shows the latest answer only; select an earlier run to see its boxes</source>
+        <translation>캔버스에는 최신 답변만 표시됩니다. 이전 실행을 선택하면 그 상자를 볼 수 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::ImageNames</name>
+    <message>
+        <source>Image-%1 is now Image-%2</source>
+        <translation>Image-%1은(는) 이제 Image-%2입니다</translation>
+    </message>
+    <message>
+        <source>Image-%1 is no longer in the case</source>
+        <translation>Image-%1은(는) 더 이상 케이스에 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::ImageWarningBar</name>
+    <message>
+        <source>Use the files as they are</source>
+        <translation>현재 파일 그대로 사용</translation>
+    </message>
+    <message>
+        <source>Record the changed files&apos; current content as the project&apos;s images</source>
+        <translation>변경된 파일의 현재 내용을 프로젝트의 이미지로 기록합니다</translation>
+    </message>
+    <message>
+        <source>Image-%1 (%2) is missing: the file was moved, renamed or deleted.</source>
+        <translation>Image-%1 (%2)이(가) 없습니다. 파일이 이동, 이름 변경 또는 삭제되었습니다.</translation>
+    </message>
+    <message>
+        <source>Image-%1 (%2) changed on disk since it was added to the project (its content differs): boxes may no longer fit.</source>
+        <translation>Image-%1 (%2)이(가) 프로젝트에 추가된 후 디스크에서 변경되었습니다 (내용이 다름). 상자가 더 이상 맞지 않을 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::InferenceWorker</name>
     <message>
         <source>Out of memory while answering the query; try smaller images (max pixels in the settings) or another device.</source>
@@ -574,12 +1064,12 @@
         <translation>매칭 중</translation>
     </message>
     <message>
-        <source>Loading %1</source>
-        <translation>%1 불러오는 중</translation>
+        <source>The remote endpoint did not answer: %1</source>
+        <translation>원격 엔드포인트가 응답하지 않았습니다: %1</translation>
     </message>
     <message>
-        <source>Model loaded</source>
-        <translation>모델을 불러왔습니다</translation>
+        <source>server busy (%1); try %2 in %3 s</source>
+        <translation>서버 사용 중 (%1). %3초 후 %2번째 시도</translation>
     </message>
 </context>
 <context>
@@ -693,10 +1183,6 @@
         <translation>Migician 프로젝트 (*.migician);;모든 파일 (*)</translation>
     </message>
     <message>
-        <source>Open image folder</source>
-        <translation>이미지 폴더 열기</translation>
-    </message>
-    <message>
         <source>Open a project first.</source>
         <translation>먼저 프로젝트를 여세요.</translation>
     </message>
@@ -732,6 +1218,30 @@
         <source>cannot write the screenshot to %1</source>
         <translation>스크린샷을 %1에 쓸 수 없습니다</translation>
     </message>
+    <message>
+        <source>New pro&amp;ject...</source>
+        <translation>새 프로젝트(&amp;J)...</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>새 프로젝트</translation>
+    </message>
+    <message>
+        <source>Migician projects (*.migician)</source>
+        <translation>Migician 프로젝트 (*.migician)</translation>
+    </message>
+    <message>
+        <source>Backend: built-in assistant (OpenCV)</source>
+        <translation>백엔드: 내장 도우미 (OpenCV)</translation>
+    </message>
+    <message>
+        <source>Backend: remote endpoint %1 | model %2</source>
+        <translation>백엔드: 원격 엔드포인트 %1 | 모델 %2</translation>
+    </message>
+    <message>
+        <source>(the server&apos;s first)</source>
+        <translation>(서버의 첫 번째 모델)</translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::MoveBoxMenu</name>
@@ -750,6 +1260,113 @@
     <message>
         <source>Image-%1</source>
         <translation>Image-%1</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::NewStudyDialog</name>
+    <message>
+        <source>Blind: no model boxes</source>
+        <translation>블라인드: 모델 상자 없음</translation>
+    </message>
+    <message>
+        <source>Assisted: the boxes of a run as suggestions</source>
+        <translation>보조: 실행의 상자를 제안으로 표시</translation>
+    </message>
+    <message>
+        <source>New study</source>
+        <translation>새 연구</translation>
+    </message>
+    <message>
+        <source>e.g. human baseline, spring</source>
+        <translation>예: 사람 기준선, 봄</translation>
+    </message>
+    <message>
+        <source>The same seed draws the same cases and the same order.</source>
+        <translation>같은 시드는 같은 사례를 같은 순서로 뽑습니다.</translation>
+    </message>
+    <message>
+        <source>names separated by commas; empty = anyone who starts</source>
+        <translation>쉼표로 구분한 이름. 비워 두면 시작하는 누구나</translation>
+    </message>
+    <message>
+        <source>How many annotators see each case; 2 or more measures agreement.</source>
+        <translation>각 사례를 볼 주석자 수. 2명 이상이면 일치도를 측정합니다.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Cases per task:</source>
+        <translation>작업당 사례 수:</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>작업:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>시드:</translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation>조건:</translation>
+    </message>
+    <message>
+        <source>Annotators:</source>
+        <translation>주석자:</translation>
+    </message>
+    <message>
+        <source>Annotators per case:</source>
+        <translation>사례당 주석자 수:</translation>
+    </message>
+    <message>
+        <source>Create study</source>
+        <translation>연구 만들기</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 cases with ground truth</source>
+        <translation>%1 (%2): 정답이 있는 사례 %3개</translation>
+    </message>
+    <message>
+        <source>#%1 %2, %3</source>
+        <translation>#%1 %2, %3</translation>
+    </message>
+    <message>
+        <source>(no run with predictions in this project)</source>
+        <translation>(이 프로젝트에 예측이 있는 실행이 없음)</translation>
+    </message>
+    <message>
+        <source>Tick at least one task.</source>
+        <translation>작업을 하나 이상 선택하세요.</translation>
+    </message>
+    <message>
+        <source>%1 cases: %2 per task over %3 task(s).</source>
+        <translation>사례 %1개: 작업 %3개, 작업당 %2개.</translation>
+    </message>
+    <message>
+        <source>, about %1</source>
+        <translation>, 약 %1</translation>
+    </message>
+    <message>
+        <source>Open study: every annotator who starts gets all %1 cases%2.</source>
+        <translation>공개 연구: 시작하는 모든 주석자가 전체 사례를 받습니다: %1개%2.</translation>
+    </message>
+    <message>
+        <source>%1: %2 cases%3</source>
+        <translation>%1: 사례 %2개%3</translation>
+    </message>
+    <message>
+        <source>Cases per annotator (each case seen by %1): %2.</source>
+        <translation>주석자별 사례 (사례마다 %1명이 봄): %2.</translation>
+    </message>
+    <message>
+        <source>Time estimated from the pilot timings: median %1 s per case over %2 earlier responses in this project.</source>
+        <translation>파일럿 시간 측정으로 추정한 시간: 이 프로젝트의 이전 응답 %2개 기준 사례당 중앙값 %1초.</translation>
+    </message>
+    <message>
+        <source>No pilot timings yet: run a small pilot study first for a time estimate.</source>
+        <translation>아직 파일럿 시간 측정이 없습니다. 시간을 추정하려면 먼저 소규모 파일럿 연구를 진행하세요.</translation>
     </message>
 </context>
 <context>
@@ -812,6 +1429,33 @@
     </message>
 </context>
 <context>
+    <name>migician::ui::OpenFolderDialog</name>
+    <message>
+        <source>Open image folder</source>
+        <translation>이미지 폴더 열기</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>찾아보기...</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>폴더:</translation>
+    </message>
+    <message>
+        <source>One case per image (compose cases from them later)</source>
+        <translation>이미지마다 케이스 하나 (나중에 케이스로 조합)</translation>
+    </message>
+    <message>
+        <source>One case per subfolder</source>
+        <translation>하위 폴더마다 케이스 하나</translation>
+    </message>
+    <message>
+        <source>One case of all images</source>
+        <translation>모든 이미지로 케이스 하나</translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::QueryPanel</name>
     <message>
         <source>&amp;Run</source>
@@ -861,6 +1505,26 @@
         <source>Visual reference %1: refer to it as &quot;%1&quot; in the query. Click to remove.</source>
         <translation>시각 참조 %1: 질의에서 &quot;%1&quot;(으)로 가리키세요. 클릭하면 제거됩니다.</translation>
     </message>
+    <message>
+        <source>Update the query</source>
+        <translation>질의 업데이트</translation>
+    </message>
+    <message>
+        <source>Rename the query&apos;s Image-k names to the images&apos; new numbers</source>
+        <translation>질의의 Image-k 이름을 이미지의 새 번호로 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Measure speed</source>
+        <translation>속도 측정</translation>
+    </message>
+    <message>
+        <source>Run a short calibration query with the model, so estimates use this machine&apos;s measured speed</source>
+        <translation>모델로 짧은 보정 질의를 실행해 이 컴퓨터에서 측정한 속도로 추정합니다</translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::ResearchWindows</name>
@@ -887,6 +1551,10 @@
     <message>
         <source>Open a project first: studies live in a project.</source>
         <translation>먼저 프로젝트를 여세요. 연구는 프로젝트에 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;New study...</source>
+        <translation>새 연구(&amp;N)...</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1697,263 @@ Model answer: %5</source>
     </message>
 </context>
 <context>
+    <name>migician::ui::RunConfirmDialog</name>
+    <message>
+        <source>This run may not fit in memory</source>
+        <translation>이 실행은 메모리에 맞지 않을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>This run may take long</source>
+        <translation>이 실행은 오래 걸릴 수 있습니다</translation>
+    </message>
+    <message>
+        <source>It needs about %1 more memory, and %2 is free.</source>
+        <translation>메모리가 약 %1 더 필요한데, 여유 메모리는 %2입니다.</translation>
+    </message>
+    <message>
+        <source>It is estimated to take %1, more than the %2 you allow without asking.</source>
+        <translation>예상 소요 시간은 %1로, 묻지 않고 허용하는 %2보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>No run has been measured on this machine yet: the time is a rough estimate from the token counts (Measure speed makes it exact).</source>
+        <translation>이 컴퓨터에서 아직 측정한 실행이 없습니다. 시간은 토큰 수로 구한 대략적인 추정치입니다 (속도 측정을 하면 정확해집니다).</translation>
+    </message>
+    <message>
+        <source>Use max %1 x 28x28 px per image (%2 tokens, ~%3)</source>
+        <translation>이미지당 최대 %1 × 28×28 픽셀 사용 (토큰 %2개, ~%3)</translation>
+    </message>
+    <message>
+        <source>Changes the pixel limit in the settings and runs; fewer image tokens, coarser images</source>
+        <translation>설정의 픽셀 한도를 바꾸고 실행합니다. 이미지 토큰이 줄고 이미지가 거칠어집니다</translation>
+    </message>
+    <message>
+        <source>No pixel limit brings this run under the threshold.</source>
+        <translation>어떤 픽셀 한도로도 이 실행을 임계값 아래로 낮출 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Run on %1</source>
+        <translation>%1에서 실행</translation>
+    </message>
+    <message>
+        <source>Run anyway</source>
+        <translation>그래도 실행</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Ask before runs longer than:</source>
+        <translation>다음보다 오래 걸리는 실행 전에 묻기:</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::RunEstimateActions</name>
+    <message>
+        <source>Speed measurement failed: %1</source>
+        <translation>속도 측정 실패: %1</translation>
+    </message>
+    <message>
+        <source>No estimate: %1</source>
+        <translation>추정 불가: %1</translation>
+    </message>
+    <message>
+        <source>Measuring this machine&apos;s speed with a short query...</source>
+        <translation>짧은 질의로 이 컴퓨터의 속도를 측정하는 중...</translation>
+    </message>
+    <message>
+        <source>Speed measurement cancelled.</source>
+        <translation>속도 측정을 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Speed measured: estimates now use it.</source>
+        <translation>속도를 측정했습니다. 이제 추정에 이 속도를 사용합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::RunEstimateService</name>
+    <message>
+        <source>reading the checkpoint&apos;s tokenizer...</source>
+        <translation>체크포인트의 토크나이저를 읽는 중...</translation>
+    </message>
+    <message>
+        <source>the remote endpoint answers: its server&apos;s speed is not known here</source>
+        <translation>원격 엔드포인트가 답합니다. 해당 서버의 속도는 여기서 알 수 없습니다</translation>
+    </message>
+    <message>
+        <source>no Migician checkpoint: the built-in assistant answers at once</source>
+        <translation>Migician 체크포인트 없음: 내장 도우미가 즉시 답합니다</translation>
+    </message>
+    <message>
+        <source>under 1 s</source>
+        <translation>1초 미만</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>토큰 %1개</translation>
+    </message>
+    <message>
+        <source>%1 tokens (text %2 + images %3)</source>
+        <translation>토큰 %1개 (텍스트 %2 + 이미지 %3)</translation>
+    </message>
+    <message>
+        <source>needs %1</source>
+        <translation>%1 필요</translation>
+    </message>
+    <message>
+        <source>needs %1, %2 free</source>
+        <translation>%1 필요, 여유 %2</translation>
+    </message>
+    <message>
+        <source>~%1</source>
+        <translation>~%1</translation>
+    </message>
+    <message>
+        <source>~%1 (rough: from token counts, not measured here yet)</source>
+        <translation>~%1 (대략: 토큰 수 기준, 이 컴퓨터에서 아직 측정 안 함)</translation>
+    </message>
+    <message>
+        <source>Prompt: %1 tokens (text %2, images %3), up to %4 new tokens</source>
+        <translation>프롬프트: 토큰 %1개 (텍스트 %2, 이미지 %3), 새 토큰 최대 %4개</translation>
+    </message>
+    <message>
+        <source>Memory on %1 in %2: weights %3%4, KV cache %5, activations %6 (%7 attention), runtime %8</source>
+        <translation>%1의 메모리 (%2): 가중치 %3%4, KV 캐시 %5, 활성화 %6 (%7 어텐션), 런타임 %8</translation>
+    </message>
+    <message>
+        <source> + %1 mapped checkpoint</source>
+        <translation> + 매핑된 체크포인트 %1</translation>
+    </message>
+    <message>
+        <source>fused</source>
+        <translation>융합</translation>
+    </message>
+    <message>
+        <source>explicit</source>
+        <translation>명시적</translation>
+    </message>
+    <message>
+        <source>Still needed: %1 of %2 free</source>
+        <translation>추가로 필요: %1 (여유 %2)</translation>
+    </message>
+    <message>
+        <source>Time: vision %1, prefill %2, decode %3 (%4)</source>
+        <translation>시간: 비전 %1, 프리필 %2, 디코딩 %3 (%4)</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s measured speed</source>
+        <translation>이 컴퓨터에서 측정한 속도</translation>
+    </message>
+    <message>
+        <source>an estimate from token counts only: no run measured on this machine yet</source>
+        <translation>토큰 수만으로 추정: 이 컴퓨터에서 아직 측정한 실행 없음</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::RunHistoryModel</name>
+    <message numerus="yes">
+        <source>[%n reference(s)] </source>
+        <translation>
+            <numerusform>[참조 %n개] </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>답변함</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>작성자</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>백엔드</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>질의</translation>
+    </message>
+    <message>
+        <source>Boxes</source>
+        <translation>상자</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>소요 시간</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::RunProgress</name>
+    <message>
+        <source>Loading weights: tensor %1 of %2</source>
+        <translation>가중치 불러오는 중: 텐서 %1/%2</translation>
+    </message>
+    <message>
+        <source>Vision tower: block %1 of %2</source>
+        <translation>비전 타워: 블록 %1/%2</translation>
+    </message>
+    <message>
+        <source>Prefill: layer %1 of %2</source>
+        <translation>프리필: 레이어 %1/%2</translation>
+    </message>
+    <message>
+        <source>Decoding: token %1 of up to %2</source>
+        <translation>디코딩: 토큰 %1/최대 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2/%3</translation>
+    </message>
+    <message>
+        <source> | ~%1 left</source>
+        <translation> | 약 %1 남음</translation>
+    </message>
+    <message>
+        <source> | %1 tokens/s</source>
+        <translation> | %1 토큰/초</translation>
+    </message>
+    <message>
+        <source> | %1 elapsed</source>
+        <translation> | %1 경과</translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1106,6 +2031,106 @@ Model answer: %5</source>
         <source>Not usable: %1</source>
         <translation>사용할 수 없음: %1</translation>
     </message>
+    <message>
+        <source>Local checkpoint</source>
+        <translation>로컬 체크포인트</translation>
+    </message>
+    <message>
+        <source>Remote endpoint (vLLM, SGLang, llama.cpp, migician serve)</source>
+        <translation>원격 엔드포인트 (vLLM, SGLang, llama.cpp, migician serve)</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>연결 테스트</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>백엔드</translation>
+    </message>
+    <message>
+        <source>Remote endpoint</source>
+        <translation>원격 엔드포인트</translation>
+    </message>
+    <message>
+        <source>Built-in assistant (OpenCV)</source>
+        <translation>내장 도우미 (OpenCV)</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>기본 URL:</translation>
+    </message>
+    <message>
+        <source>empty: the first model the server lists</source>
+        <translation>비워 두면: 서버가 나열한 첫 번째 모델</translation>
+    </message>
+    <message>
+        <source>Served model:</source>
+        <translation>제공 모델:</translation>
+    </message>
+    <message>
+        <source>empty: MIGICIAN_API_KEY, or no key</source>
+        <translation>비워 두면: MIGICIAN_API_KEY 또는 키 없음</translation>
+    </message>
+    <message>
+        <source>A file holding the key. The key itself is never stored in the settings, projects or exports.</source>
+        <translation>키가 들어 있는 파일. 키 자체는 설정, 프로젝트, 내보낸 파일에 절대 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>API key file</source>
+        <translation>API 키 파일</translation>
+    </message>
+    <message>
+        <source>API key file:</source>
+        <translation>API 키 파일:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>silence allowed:</source>
+        <translation>무응답 허용:</translation>
+    </message>
+    <message>
+        <source>Connect timeout:</source>
+        <translation>연결 시간 제한:</translation>
+    </message>
+    <message>
+        <source>more servers of the same model, for batch evaluation</source>
+        <translation>일괄 평가용, 같은 모델을 제공하는 추가 서버</translation>
+    </message>
+    <message>
+        <source>in flight each:</source>
+        <translation>서버당 동시 요청:</translation>
+    </message>
+    <message>
+        <source>More endpoints:</source>
+        <translation>추가 엔드포인트:</translation>
+    </message>
+    <message>
+        <source>Automatic (the checkpoint&apos;s dtype)</source>
+        <translation>자동 (체크포인트의 dtype)</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>자동 (%1)</translation>
+    </message>
+    <message>
+        <source>The server answered in %1 ms but does not serve &apos;%2&apos;; it serves: %3</source>
+        <translation>서버가 %1 ms 만에 응답했지만 &apos;%2&apos;을(를) 제공하지 않습니다. 제공 모델: %3</translation>
+    </message>
+    <message>
+        <source>Connected in %1 ms. Models: %2</source>
+        <translation>%1 ms 만에 연결됨. 모델: %2</translation>
+    </message>
+    <message>
+        <source>No connection: %1</source>
+        <translation>연결 안 됨: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>%1에 연결하는 중...</translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::StudyCaseView</name>
@@ -1115,11 +2140,244 @@ Model answer: %5</source>
     </message>
 </context>
 <context>
-    <name>migician::ui::StudyWindow</name>
+    <name>migician::ui::StudyExportDialog</name>
     <message>
-        <source>Start</source>
-        <translation>시작</translation>
+        <source>Copy the images beside it (self-contained); otherwise refer to them by a relative path</source>
+        <translation>이미지를 파일 옆에 복사합니다 (자체 포함). 그렇지 않으면 상대 경로로 참조합니다</translation>
     </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Export study &quot;%1&quot; for an annotator</source>
+        <translation>주석자용으로 연구 &quot;%1&quot; 내보내기</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>찾아보기...</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>주석자:</translation>
+    </message>
+    <message>
+        <source>Write to:</source>
+        <translation>저장 위치:</translation>
+    </message>
+    <message>
+        <source>Export for annotator</source>
+        <translation>주석자용으로 내보내기</translation>
+    </message>
+    <message>
+        <source>Migician projects (*.migician)</source>
+        <translation>Migician 프로젝트 (*.migician)</translation>
+    </message>
+    <message>
+        <source>Choose the annotator and the file to write.</source>
+        <translation>주석자와 저장할 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>내보내는 중...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 cases of %3 (%4 already answered), images %5.</source>
+        <translation>%1 저장: %3의 사례 %2개 (이미 답한 사례 %4개), 이미지 %5.</translation>
+    </message>
+    <message>
+        <source>copied to %1 (%2 files)</source>
+        <translation>%1(으)로 복사함 (파일 %2개)</translation>
+    </message>
+    <message>
+        <source>referenced as %1</source>
+        <translation>%1(으)로 참조함</translation>
+    </message>
+    <message>
+        <source>%1 image file(s) were missing.</source>
+        <translation>이미지 파일 %1개가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::StudyListPage</name>
+    <message>
+        <source>Start / resume</source>
+        <translation>시작 / 계속</translation>
+    </message>
+    <message>
+        <source>New study...</source>
+        <translation>새 연구...</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>보고서</translation>
+    </message>
+    <message>
+        <source>Export for annotator...</source>
+        <translation>주석자용으로 내보내기...</translation>
+    </message>
+    <message>
+        <source>Merge responses...</source>
+        <translation>응답 병합...</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>연구</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>조건</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>사례</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>주석자</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>응답</translation>
+    </message>
+    <message>
+        <source>Your cases</source>
+        <translation>내 사례</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>주석자:</translation>
+    </message>
+    <message>
+        <source>Enter your name first.</source>
+        <translation>먼저 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>This file holds the cases of %1, exported from %2. When you are done, send the file back to be merged.</source>
+        <translation>이 파일에는 %2에서 내보낸 %1의 사례가 들어 있습니다. 완료하면 병합할 수 있도록 파일을 돌려보내세요.</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>시작 안 함</translation>
+    </message>
+    <message>
+        <source>not an annotator of this study</source>
+        <translation>이 연구의 주석자가 아님</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>%2개 중 %1개 완료</translation>
+    </message>
+    <message>
+        <source>assisted (run #%1)</source>
+        <translation>보조 (실행 #%1)</translation>
+    </message>
+    <message>
+        <source>blind</source>
+        <translation>블라인드</translation>
+    </message>
+    <message>
+        <source>%1 (%2 per task)</source>
+        <translation>%1 (작업당 %2개)</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>공개</translation>
+    </message>
+    <message>
+        <source>%1 (%2 per case)</source>
+        <translation>%1 (사례당 %2명)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>This file holds no study.</source>
+        <translation>이 파일에는 연구가 없습니다.</translation>
+    </message>
+    <message>
+        <source>This project has no study yet: create one with New study...</source>
+        <translation>이 프로젝트에는 아직 연구가 없습니다. 새 연구...로 만드세요.</translation>
+    </message>
+    <message>
+        <source>Merge responses from annotators&apos; files</source>
+        <translation>주석자 파일의 응답 병합</translation>
+    </message>
+    <message>
+        <source>Migician projects (*.migician);;All files (*)</source>
+        <translation>Migician 프로젝트 (*.migician);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 replaced by later answers, %4 already merged, %5 kept (the project&apos;s were later); progress of %6 open cases (annotators: %7).</source>
+        <translation>%1: %2개 추가, 나중 답변으로 %3개 교체, %4개 이미 병합됨, %5개 유지 (프로젝트의 답변이 더 나중); 진행 중인 사례 %6개의 진행 상황 갱신 (주석자: %7).</translation>
+    </message>
+    <message>
+        <source>Merge responses</source>
+        <translation>응답 병합</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::StudyReportPage</name>
+    <message>
+        <source>Back to the studies</source>
+        <translation>연구 목록으로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Save as Markdown...</source>
+        <translation>Markdown으로 저장...</translation>
+    </message>
+    <message>
+        <source>Save as CSV...</source>
+        <translation>CSV로 저장...</translation>
+    </message>
+    <message>
+        <source>Save as JSON...</source>
+        <translation>JSON으로 저장...</translation>
+    </message>
+    <message>
+        <source>No report to save.</source>
+        <translation>저장할 보고서가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report: %2</source>
+        <translation>%1: 보고서를 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the study report</source>
+        <translation>연구 보고서 저장</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 저장됨</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::StudyWindow</name>
     <message>
         <source>Submit box</source>
         <translation>상자 제출</translation>
@@ -1137,32 +2395,8 @@ Model answer: %5</source>
         <translation>연구 모드</translation>
     </message>
     <message>
-        <source>Your name</source>
-        <translation>이름</translation>
-    </message>
-    <message>
-        <source>Annotator:</source>
-        <translation>주석자:</translation>
-    </message>
-    <message>
-        <source>Study:</source>
-        <translation>연구:</translation>
-    </message>
-    <message>
         <source>Drag a box on the image that holds the answer, then submit; or skip.</source>
         <translation>답이 있는 이미지에 상자를 드래그한 뒤 제출하거나 건너뛰세요.</translation>
-    </message>
-    <message>
-        <source>%1 (assisted)</source>
-        <translation>%1 (보조)</translation>
-    </message>
-    <message>
-        <source>%1 (blind)</source>
-        <translation>%1 (블라인드)</translation>
-    </message>
-    <message>
-        <source>This project has no study yet.</source>
-        <translation>이 프로젝트에는 아직 연구가 없습니다.</translation>
     </message>
     <message>
         <source>Enter your name first.</source>
@@ -1177,8 +2411,12 @@ Model answer: %5</source>
         <translation>%2개 중 %1번째 사례 - 주석자 %3 - 연구 %4</translation>
     </message>
     <message>
-        <source>Thank you, the study is done.</source>
-        <translation>감사합니다. 연구가 끝났습니다.</translation>
+        <source>Thank you, you have finished your cases of this study.</source>
+        <translation>감사합니다. 이 연구에서 맡은 사례를 모두 마쳤습니다.</translation>
+    </message>
+    <message>
+        <source>Send this file back (%1) to be merged into the study&apos;s project; the report is made there.</source>
+        <translation>이 파일(%1)을 돌려보내 연구 프로젝트에 병합되도록 하세요. 보고서는 그곳에서 만들어집니다.</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +2454,14 @@ Model answer: %5</source>
     <message>
         <source>Case %1 is not in the open project.</source>
         <translation>사례 %1이(가) 열린 프로젝트에 없습니다.</translation>
+    </message>
+    <message>
+        <source>No remote endpoint is configured (Settings, Backend).</source>
+        <translation>원격 엔드포인트가 설정되지 않았습니다 (설정 &gt; 백엔드).</translation>
+    </message>
+    <message>
+        <source>The query needs the Migician checkpoint.</source>
+        <translation>이 질의에는 Migician 체크포인트가 필요합니다.</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,18 @@
         <source>Acc@0.5 (%)</source>
         <translation>Acc@0.5（%）</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -42,14 +54,6 @@
 <context>
     <name>migician::annotate</name>
     <message>
-        <source>%1 cases, %2 responses by %3 annotator(s), %4 skipped.</source>
-        <translation>%1 个案例，%3 位标注者共 %2 条回答，跳过 %4 条。</translation>
-    </message>
-    <message>
-        <source>Active time per case: mean %1 s, median %2 s.</source>
-        <translation>每个案例的有效时间：平均 %1 秒，中位数 %2 秒。</translation>
-    </message>
-    <message>
         <source>Task</source>
         <translation>任务</translation>
     </message>
@@ -58,44 +62,188 @@
         <translation>Acc@0.5（%）</translation>
     </message>
     <message>
-        <source>95% interval</source>
-        <translation>95% 区间</translation>
-    </message>
-    <message>
         <source>mean IoU</source>
         <translation>平均 IoU</translation>
-    </message>
-    <message>
-        <source>average over tasks</source>
-        <translation>各任务平均</translation>
-    </message>
-    <message>
-        <source>all cases</source>
-        <translation>全部案例</translation>
-    </message>
-    <message>
-        <source>Image-aware Acc@0.5 (a box in the wrong image is a miss): %1%.</source>
-        <translation>区分图像的 Acc@0.5（框在错误图像上记为未命中）：%1%。</translation>
-    </message>
-    <message>
-        <source>Agreement between annotators: mean IoU %1, Acc@0.5 %2% over %3 comparisons.</source>
-        <translation>标注者之间的一致性：平均 IoU %1，Acc@0.5 %2%，共 %3 次比较。</translation>
     </message>
     <message>
         <source>Agreement between annotators: needs two annotators on common cases.</source>
         <translation>标注者之间的一致性：需要两位标注者标注相同的案例。</translation>
     </message>
     <message>
-        <source>Model runs on the same cases</source>
-        <translation>模型在相同案例上的运行</translation>
+        <source>The project has no cases to sample.</source>
+        <translation>项目中没有可抽样的案例。</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>运行</translation>
+        <source>Give the number of cases per task (at least 1).</source>
+        <translation>请给出每个任务的案例数（至少 1）。</translation>
     </message>
     <message>
-        <source>Humans</source>
-        <translation>人类</translation>
+        <source>Task &apos;%1&apos; has no case in this project.</source>
+        <translation>任务“%1”在此项目中没有案例。</translation>
+    </message>
+    <message>
+        <source>Task &apos;%1&apos; has no case with ground truth: nothing to score the answers against.</source>
+        <translation>任务“%1”没有带标准答案的案例：无法为回答评分。</translation>
+    </message>
+    <message>
+        <source>Task &apos;%1&apos; has only %2 case(s) with ground truth, fewer than the %3 asked for.</source>
+        <translation>任务“%1”只有 %2 个带标准答案的案例，少于要求的 %3 个。</translation>
+    </message>
+    <message>
+        <source>Task &apos;%1&apos;: %2 case(s) without ground truth are left out.</source>
+        <translation>任务“%1”：已排除 %2 个没有标准答案的案例。</translation>
+    </message>
+    <message>
+        <source>Fraction %1 of task &apos;%2&apos; is not in 0..1.</source>
+        <translation>任务“%2”的比例 %1 不在 0..1 范围内。</translation>
+    </message>
+    <message>
+        <source>Annotator &apos;%1&apos; is listed twice.</source>
+        <translation>标注者“%1”被列出了两次。</translation>
+    </message>
+    <message>
+        <source>The overlap (annotators per case) must be between 1 and the number of annotators (%1), not %2.</source>
+        <translation>重叠数（每个案例的标注者人数）必须介于 1 与标注者人数（%1）之间，而不能是 %2。</translation>
+    </message>
+    <message>
+        <source>An assisted study shows the boxes of an evaluation run: choose one.</source>
+        <translation>辅助研究会显示某次评测运行的框：请选择一个运行。</translation>
+    </message>
+    <message>
+        <source>The project has no run #%1.</source>
+        <translation>项目中没有运行 #%1。</translation>
+    </message>
+    <message>
+        <source>Run #%1 has no prediction for %2 of the sampled cases: they are shown without a suggestion.</source>
+        <translation>运行 #%1 对抽样案例中的 %2 个没有预测：这些案例将不带建议显示。</translation>
+    </message>
+    <message>
+        <source>A study needs a name.</source>
+        <translation>研究需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The project already has a study named &apos;%1&apos;.</source>
+        <translation>项目中已有名为“%1”的研究。</translation>
+    </message>
+    <message>
+        <source>Spontaneous grounding: %1.</source>
+        <translation>自发式定位：%1。</translation>
+    </message>
+    <message>
+        <source>Referential grounding: %1.</source>
+        <translation>指代式定位：%1。</translation>
+    </message>
+    <message>
+        <source>Other tasks: %1.</source>
+        <translation>其他任务：%1。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Acc@0.5 (%), MIG-Bench Table 1 layout. </source>
+        <translation>Acc@0.5（%），MIG-Bench 表 1 格式。</translation>
+    </message>
+    <message>
+        <source>AVE</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>95% Wilson intervals of Acc@0.5 (%), and n</source>
+        <translation>Acc@0.5（%）的 95% Wilson 区间及 n</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案例</translation>
+    </message>
+    <message>
+        <source>Per row, over all its cases (a skipped case counts as a miss)</source>
+        <translation>按行统计，涵盖该行的全部案例（跳过的案例计为未命中）</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>skip rate (%)</source>
+        <translation>跳过率（%）</translation>
+    </message>
+    <message>
+        <source>median s/case</source>
+        <translation>每案例用时中位数（秒）</translation>
+    </message>
+    <message>
+        <source>Acc@0.3</source>
+        <translation>Acc@0.3</translation>
+    </message>
+    <message>
+        <source>Acc@0.5</source>
+        <translation>Acc@0.5</translation>
+    </message>
+    <message>
+        <source>Acc@0.7</source>
+        <translation>Acc@0.7</translation>
+    </message>
+    <message>
+        <source>Per task</source>
+        <translation>按任务</translation>
+    </message>
+    <message>
+        <source>Acc@0.5 [95%]</source>
+        <translation>Acc@0.5 [95%]</translation>
+    </message>
+    <message>
+        <source>Agreement between annotators on the cases both answered</source>
+        <translation>标注者在双方都作答的案例上的一致性</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>common cases</source>
+        <translation>共同案例</translation>
+    </message>
+    <message>
+        <source>Study &quot;%1&quot;: %2, %3 cases</source>
+        <translation>研究“%1”：%2，%3 个案例</translation>
+    </message>
+    <message>
+        <source> (%1 per task)</source>
+        <translation>（每个任务 %1 个）</translation>
+    </message>
+    <message>
+        <source>, seed %1</source>
+        <translation>，种子 %1</translation>
+    </message>
+    <message>
+        <source>, suggestions of run #%1</source>
+        <translation>，建议来自运行 #%1</translation>
+    </message>
+    <message>
+        <source>, annotators %1 with %2 per case</source>
+        <translation>，标注者 %1，每个案例 %2 人</translation>
+    </message>
+    <message>
+        <source>Human (all annotators)</source>
+        <translation>人类（全部标注者）</translation>
+    </message>
+    <message>
+        <source>Run #%1 (%2)</source>
+        <translation>运行 #%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 responses, %2 skipped (skip rate %3%); median active time per case %4 s.</source>
+        <translation>%1 份作答，%2 个跳过（跳过率 %3%）；每个案例的有效用时中位数为 %4 秒。</translation>
     </message>
 </context>
 <context>
@@ -242,10 +390,6 @@
         <translation>没有打开的项目：请先打开或创建一个。</translation>
     </message>
     <message>
-        <source>Migician (%1, %2)</source>
-        <translation>Migician（%1，%2）</translation>
-    </message>
-    <message>
         <source>Built-in assistant (OpenCV)</source>
         <translation>内置助手（OpenCV）</translation>
     </message>
@@ -321,6 +465,78 @@
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU（CUDA）</translation>
+    </message>
+    <message>
+        <source>Automatic (the checkpoint&apos;s dtype)</source>
+        <translation>自动（模型权重的 dtype）</translation>
+    </message>
+    <message>
+        <source>Official MIG-Bench protocol: every image, then the question with the format suffix; the checkpoint&apos;s generation settings; at most 128 new tokens; images at their native size (within the qwen-vl-utils limits).</source>
+        <translation>官方 MIG-Bench 协议：先给出所有图像，再给出带格式后缀的问题；使用模型权重自带的生成设置；最多 128 个新词元；图像保持原始尺寸（在 qwen-vl-utils 的限制范围内）。</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>精度：</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>http://gpu1:8000 http://gpu2:8000</source>
+        <translation>http://gpu1:8000 http://gpu2:8000</translation>
+    </message>
+    <message>
+        <source>Servers of the same model, separated by spaces; a case that fails on one is tried on another.</source>
+        <translation>提供同一模型的多个服务器，以空格分隔；在一个服务器上失败的案例会改在另一个上尝试。</translation>
+    </message>
+    <message>
+        <source>Requests in flight per endpoint:</source>
+        <translation>每个端点的并发请求数：</translation>
+    </message>
+    <message>
+        <source>Endpoints:</source>
+        <translation>端点：</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>协议：</translation>
+    </message>
+    <message>
+        <source>Backend ready (%1).</source>
+        <translation>后端已就绪（%1）。</translation>
+    </message>
+    <message>
+        <source>case %1 failed (not scored; retried when the run is started again): %2</source>
+        <translation>案例 %1 失败（不计分；再次开始运行时会重试）：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) failed and are not scored; start the run again to retry them.</source>
+        <translation>
+            <numerusform>%n 个案例失败，未计分；再次开始运行即可重试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished, %n case(s) failed</source>
+        <translation>
+            <numerusform>已完成，%n 个案例失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Migician (%1)</source>
+        <translation>Migician（%1）</translation>
+    </message>
+    <message>
+        <source>Remote endpoints</source>
+        <translation>远程端点</translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::BatchEvaluationWorker</name>
@@ -339,6 +555,18 @@
     <message>
         <source>%1: cannot write the results: %2</source>
         <translation>%1：无法写入结果：%2</translation>
+    </message>
+    <message>
+        <source>Endpoint left out: %1</source>
+        <translation>已略过端点：%1</translation>
+    </message>
+    <message>
+        <source>official MIG-Bench protocol</source>
+        <translation>官方 MIG-Bench 协议</translation>
+    </message>
+    <message>
+        <source>deviating from the official protocol: %1</source>
+        <translation>偏离官方协议：%1</translation>
     </message>
 </context>
 <context>
@@ -369,6 +597,90 @@
     </message>
 </context>
 <context>
+    <name>migician::ui::CaseCanvas</name>
+    <message>
+        <source>Move Image-%1 left</source>
+        <translation>将 Image-%1 左移</translation>
+    </message>
+    <message>
+        <source>Move Image-%1 right</source>
+        <translation>将 Image-%1 右移</translation>
+    </message>
+    <message>
+        <source>Remove Image-%1 from the case</source>
+        <translation>从案例中移除 Image-%1</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::CaseComposition</name>
+    <message>
+        <source>Open a project or an image folder first.</source>
+        <translation>请先打开一个项目或图像文件夹。</translation>
+    </message>
+    <message>
+        <source>No image files to make a case of.</source>
+        <translation>没有可用于创建案例的图像文件。</translation>
+    </message>
+    <message>
+        <source>Select the images (or cases) to make a case of first.</source>
+        <translation>请先选择要组成案例的图像（或案例）。</translation>
+    </message>
+    <message>
+        <source>No image files to add.</source>
+        <translation>没有可添加的图像文件。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation>剪贴板中没有图像。</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the project&apos;s media folder</source>
+        <translation>%1：无法创建项目的媒体文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the pasted image</source>
+        <translation>%1：无法写入粘贴的图像</translation>
+    </message>
+    <message>
+        <source>No image %1 to move to %2.</source>
+        <translation>没有可移到 %2 的图像 %1。</translation>
+    </message>
+    <message>
+        <source>No Image-%1 to remove.</source>
+        <translation>没有可移除的 Image-%1。</translation>
+    </message>
+    <message>
+        <source>A case keeps at least one image.</source>
+        <translation>案例至少要保留一张图像。</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::CaseImageCommands</name>
+    <message>
+        <source>Add image</source>
+        <translation>添加图像</translation>
+    </message>
+    <message>
+        <source>Add %1 images</source>
+        <translation>添加 %1 张图像</translation>
+    </message>
+    <message>
+        <source>Remove Image-%1</source>
+        <translation>移除 Image-%1</translation>
+    </message>
+    <message>
+        <source>Move Image-%1 to %2</source>
+        <translation>将 Image-%1 移到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::CaseListView</name>
+    <message>
+        <source>Ctrl/Shift+click or drag a rectangle to select several, then Ctrl+N makes one case of them; drop image files or folders here to make a case of them</source>
+        <translation>按住 Ctrl/Shift 单击或拖出矩形可多选，然后按 Ctrl+N 将它们合为一个案例；将图像文件或文件夹拖放到此处即可用它们创建案例</translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::CaseScene</name>
     <message>
         <source>Image-%1</source>
@@ -382,6 +694,14 @@
         <source>ground truth</source>
         <translation>标准答案</translation>
     </message>
+    <message>
+        <source>Drag onto another image to move Image-%1 there</source>
+        <translation>拖到另一张图像上即可将 Image-%1 移到那里</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>运行 %1</translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::CaseSession</name>
@@ -392,6 +712,51 @@
     <message>
         <source>No case is open.</source>
         <translation>没有打开的案例。</translation>
+    </message>
+    <message>
+        <source>Already in the case, not added again: %1</source>
+        <translation>已在案例中，未重复添加：%1</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::CompositionActions</name>
+    <message>
+        <source>&amp;New case from selection</source>
+        <translation>从所选项新建案例(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New case from selection (file order)</source>
+        <translation>从所选项新建案例（按文件顺序）</translation>
+    </message>
+    <message>
+        <source>&amp;Paste image</source>
+        <translation>粘贴图像(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Move image &amp;left</source>
+        <translation>左移图像(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Move image &amp;right</source>
+        <translation>右移图像(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove image from case</source>
+        <translation>从案例中移除图像</translation>
+    </message>
+    <message>
+        <source>One case of the selected images, in the order they were selected</source>
+        <translation>将所选图像按选择顺序合为一个案例</translation>
+    </message>
+    <message>
+        <source>The query names images that moved: %1.</source>
+        <translation>查询中提到的图像已被移动：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visual reference(s) of that run were cut from images no longer in the case.</source>
+        <translation>
+            <numerusform>该运行中有 %n 个视觉参考裁剪自已不在案例中的图像。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -480,6 +845,10 @@
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::DemoProject</name>
@@ -556,6 +925,127 @@
     </message>
 </context>
 <context>
+    <name>migician::ui::HistoryPanel</name>
+    <message>
+        <source>Re-run</source>
+        <translation>重新运行</translation>
+    </message>
+    <message>
+        <source>Copy to query</source>
+        <translation>复制到查询</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History&lt;/b&gt;</source>
+        <translation>&lt;b&gt;历史&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Select a run to see its answer and show its boxes again.</source>
+        <translation>选择一个运行以查看其回答并再次显示其框。</translation>
+    </message>
+    <message>
+        <source>Run the selected entry&apos;s query and references again</source>
+        <translation>再次运行所选条目的查询和参考</translation>
+    </message>
+    <message>
+        <source>Put the selected entry&apos;s query and references into the query box</source>
+        <translation>将所选条目的查询和参考放入查询框</translation>
+    </message>
+    <message>
+        <source>Run %1 by %2, %3 (%4)</source>
+        <translation>运行 %1，作者 %2，%3（%4）</translation>
+    </message>
+    <message>
+        <source>Backend: %1 %2</source>
+        <translation>后端：%1 %2</translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation>设置：%1</translation>
+    </message>
+    <message>
+        <source>total %1 ms</source>
+        <translation>总计 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>first text %1 ms</source>
+        <translation>首段文本 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>backend %1 ms</source>
+        <translation>后端 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Timings: %1</source>
+        <translation>耗时：%1</translation>
+    </message>
+    <message>
+        <source>Reference: crop of Image-%1 (%2, %3)-(%4, %5)</source>
+        <translation>参考：Image-%1 的裁剪区域 (%2, %3)-(%4, %5)</translation>
+    </message>
+    <message>
+        <source>Reference: crop of an image no longer in the case</source>
+        <translation>参考：裁剪自已不在案例中的图像</translation>
+    </message>
+    <message>
+        <source>Query: %1</source>
+        <translation>查询：%1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>回答：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 次运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 | %n box(es) of earlier runs hidden</source>
+        <translation>
+            <numerusform>%1 | 已隐藏早先运行的 %n 个框</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The canvas shows the latest answer only; select an earlier run to see its boxes</source>
+        <translation>画布只显示最新的回答；选择早先的运行可查看其框</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::ImageNames</name>
+    <message>
+        <source>Image-%1 is now Image-%2</source>
+        <translation>Image-%1 现在是 Image-%2</translation>
+    </message>
+    <message>
+        <source>Image-%1 is no longer in the case</source>
+        <translation>Image-%1 已不在案例中</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::ImageWarningBar</name>
+    <message>
+        <source>Use the files as they are</source>
+        <translation>按文件现状使用</translation>
+    </message>
+    <message>
+        <source>Record the changed files&apos; current content as the project&apos;s images</source>
+        <translation>将已更改文件的当前内容记录为项目的图像</translation>
+    </message>
+    <message>
+        <source>Image-%1 (%2) is missing: the file was moved, renamed or deleted.</source>
+        <translation>Image-%1（%2）缺失：文件已被移动、重命名或删除。</translation>
+    </message>
+    <message>
+        <source>Image-%1 (%2) changed on disk since it was added to the project (its content differs): boxes may no longer fit.</source>
+        <translation>Image-%1（%2）在添加到项目后已在磁盘上被更改（内容不同）：框可能不再吻合。</translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::InferenceWorker</name>
     <message>
         <source>Out of memory while answering the query; try smaller images (max pixels in the settings) or another device.</source>
@@ -574,12 +1064,12 @@
         <translation>匹配中</translation>
     </message>
     <message>
-        <source>Loading %1</source>
-        <translation>正在加载 %1</translation>
+        <source>The remote endpoint did not answer: %1</source>
+        <translation>远程端点没有响应：%1</translation>
     </message>
     <message>
-        <source>Model loaded</source>
-        <translation>模型已加载</translation>
+        <source>server busy (%1); try %2 in %3 s</source>
+        <translation>服务器繁忙（%1）；%3 秒后进行第 %2 次尝试</translation>
     </message>
 </context>
 <context>
@@ -693,10 +1183,6 @@
         <translation>Migician 项目 (*.migician);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Open image folder</source>
-        <translation>打开图像文件夹</translation>
-    </message>
-    <message>
         <source>Open a project first.</source>
         <translation>请先打开一个项目。</translation>
     </message>
@@ -732,6 +1218,30 @@
         <source>cannot write the screenshot to %1</source>
         <translation>无法将截图写入 %1</translation>
     </message>
+    <message>
+        <source>New pro&amp;ject...</source>
+        <translation>新建项目(&amp;J)...</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Migician projects (*.migician)</source>
+        <translation>Migician 项目 (*.migician)</translation>
+    </message>
+    <message>
+        <source>Backend: built-in assistant (OpenCV)</source>
+        <translation>后端：内置助手（OpenCV）</translation>
+    </message>
+    <message>
+        <source>Backend: remote endpoint %1 | model %2</source>
+        <translation>后端：远程端点 %1 | 模型 %2</translation>
+    </message>
+    <message>
+        <source>(the server&apos;s first)</source>
+        <translation>（服务器列出的第一个）</translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::MoveBoxMenu</name>
@@ -750,6 +1260,113 @@
     <message>
         <source>Image-%1</source>
         <translation>Image-%1</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::NewStudyDialog</name>
+    <message>
+        <source>Blind: no model boxes</source>
+        <translation>盲测：不显示模型的框</translation>
+    </message>
+    <message>
+        <source>Assisted: the boxes of a run as suggestions</source>
+        <translation>辅助：将某次运行的框作为建议</translation>
+    </message>
+    <message>
+        <source>New study</source>
+        <translation>新建研究</translation>
+    </message>
+    <message>
+        <source>e.g. human baseline, spring</source>
+        <translation>例如：人类基线，春季</translation>
+    </message>
+    <message>
+        <source>The same seed draws the same cases and the same order.</source>
+        <translation>相同的种子会抽取相同的案例，顺序也相同。</translation>
+    </message>
+    <message>
+        <source>names separated by commas; empty = anyone who starts</source>
+        <translation>以逗号分隔的名字；留空 = 任何开始作答的人</translation>
+    </message>
+    <message>
+        <source>How many annotators see each case; 2 or more measures agreement.</source>
+        <translation>每个案例由几位标注者查看；2 位或以上时可测量一致性。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Cases per task:</source>
+        <translation>每个任务的案例数：</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation>条件：</translation>
+    </message>
+    <message>
+        <source>Annotators:</source>
+        <translation>标注者：</translation>
+    </message>
+    <message>
+        <source>Annotators per case:</source>
+        <translation>每个案例的标注者数：</translation>
+    </message>
+    <message>
+        <source>Create study</source>
+        <translation>创建研究</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 cases with ground truth</source>
+        <translation>%1（%2）：%3 个带标准答案的案例</translation>
+    </message>
+    <message>
+        <source>#%1 %2, %3</source>
+        <translation>#%1 %2，%3</translation>
+    </message>
+    <message>
+        <source>(no run with predictions in this project)</source>
+        <translation>（此项目中没有带预测的运行）</translation>
+    </message>
+    <message>
+        <source>Tick at least one task.</source>
+        <translation>请至少勾选一个任务。</translation>
+    </message>
+    <message>
+        <source>%1 cases: %2 per task over %3 task(s).</source>
+        <translation>%1 个案例：共 %3 个任务，每个任务 %2 个。</translation>
+    </message>
+    <message>
+        <source>, about %1</source>
+        <translation>，约 %1</translation>
+    </message>
+    <message>
+        <source>Open study: every annotator who starts gets all %1 cases%2.</source>
+        <translation>开放研究：每位开始作答的标注者都会获得全部 %1 个案例%2。</translation>
+    </message>
+    <message>
+        <source>%1: %2 cases%3</source>
+        <translation>%1：%2 个案例%3</translation>
+    </message>
+    <message>
+        <source>Cases per annotator (each case seen by %1): %2.</source>
+        <translation>每位标注者的案例数（每个案例由 %1 人查看）：%2。</translation>
+    </message>
+    <message>
+        <source>Time estimated from the pilot timings: median %1 s per case over %2 earlier responses in this project.</source>
+        <translation>时间根据预实验计时估算：此项目中先前 %2 份作答的中位数为每个案例 %1 秒。</translation>
+    </message>
+    <message>
+        <source>No pilot timings yet: run a small pilot study first for a time estimate.</source>
+        <translation>尚无预实验计时：请先进行一次小规模预实验以估算时间。</translation>
     </message>
 </context>
 <context>
@@ -812,6 +1429,33 @@
     </message>
 </context>
 <context>
+    <name>migician::ui::OpenFolderDialog</name>
+    <message>
+        <source>Open image folder</source>
+        <translation>打开图像文件夹</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>One case per image (compose cases from them later)</source>
+        <translation>每张图像一个案例（稍后再用它们组合案例）</translation>
+    </message>
+    <message>
+        <source>One case per subfolder</source>
+        <translation>每个子文件夹一个案例</translation>
+    </message>
+    <message>
+        <source>One case of all images</source>
+        <translation>全部图像组成一个案例</translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::QueryPanel</name>
     <message>
         <source>&amp;Run</source>
@@ -861,6 +1505,26 @@
         <source>Visual reference %1: refer to it as &quot;%1&quot; in the query. Click to remove.</source>
         <translation>视觉参考 %1：在查询中用“%1”指代它。点击移除。</translation>
     </message>
+    <message>
+        <source>Update the query</source>
+        <translation>更新查询</translation>
+    </message>
+    <message>
+        <source>Rename the query&apos;s Image-k names to the images&apos; new numbers</source>
+        <translation>将查询中的 Image-k 名称改为图像的新编号</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Measure speed</source>
+        <translation>测量速度</translation>
+    </message>
+    <message>
+        <source>Run a short calibration query with the model, so estimates use this machine&apos;s measured speed</source>
+        <translation>用模型运行一个简短的校准查询，使估算采用本机实测的速度</translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::ResearchWindows</name>
@@ -887,6 +1551,10 @@
     <message>
         <source>Open a project first: studies live in a project.</source>
         <translation>请先打开一个项目：研究保存在项目中。</translation>
+    </message>
+    <message>
+        <source>&amp;New study...</source>
+        <translation>新建研究(&amp;N)...</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1697,263 @@ Model answer: %5</source>
     </message>
 </context>
 <context>
+    <name>migician::ui::RunConfirmDialog</name>
+    <message>
+        <source>This run may not fit in memory</source>
+        <translation>此次运行可能超出内存容量</translation>
+    </message>
+    <message>
+        <source>This run may take long</source>
+        <translation>此次运行可能耗时较长</translation>
+    </message>
+    <message>
+        <source>It needs about %1 more memory, and %2 is free.</source>
+        <translation>还需要约 %1 内存，而可用内存只有 %2。</translation>
+    </message>
+    <message>
+        <source>It is estimated to take %1, more than the %2 you allow without asking.</source>
+        <translation>预计耗时 %1，超过了你设定的无需询问的上限 %2。</translation>
+    </message>
+    <message>
+        <source>No run has been measured on this machine yet: the time is a rough estimate from the token counts (Measure speed makes it exact).</source>
+        <translation>本机尚未测量过任何运行：时间是根据词元数的粗略估算（“测量速度”可使其准确）。</translation>
+    </message>
+    <message>
+        <source>Use max %1 x 28x28 px per image (%2 tokens, ~%3)</source>
+        <translation>每张图像最多使用 %1 × 28×28 像素（%2 个词元，约 %3）</translation>
+    </message>
+    <message>
+        <source>Changes the pixel limit in the settings and runs; fewer image tokens, coarser images</source>
+        <translation>更改设置中的像素上限并运行；图像词元更少，图像更粗糙</translation>
+    </message>
+    <message>
+        <source>No pixel limit brings this run under the threshold.</source>
+        <translation>任何像素上限都无法使此次运行低于阈值。</translation>
+    </message>
+    <message>
+        <source>Run on %1</source>
+        <translation>在 %1 上运行</translation>
+    </message>
+    <message>
+        <source>Run anyway</source>
+        <translation>仍然运行</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Ask before runs longer than:</source>
+        <translation>运行时间超过此值时先询问：</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::RunEstimateActions</name>
+    <message>
+        <source>Speed measurement failed: %1</source>
+        <translation>速度测量失败：%1</translation>
+    </message>
+    <message>
+        <source>No estimate: %1</source>
+        <translation>无法估算：%1</translation>
+    </message>
+    <message>
+        <source>Measuring this machine&apos;s speed with a short query...</source>
+        <translation>正在用一个简短查询测量本机速度...</translation>
+    </message>
+    <message>
+        <source>Speed measurement cancelled.</source>
+        <translation>速度测量已取消。</translation>
+    </message>
+    <message>
+        <source>Speed measured: estimates now use it.</source>
+        <translation>速度已测量：现在的估算将采用该速度。</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::RunEstimateService</name>
+    <message>
+        <source>reading the checkpoint&apos;s tokenizer...</source>
+        <translation>正在读取模型权重的分词器...</translation>
+    </message>
+    <message>
+        <source>the remote endpoint answers: its server&apos;s speed is not known here</source>
+        <translation>由远程端点回答：此处无法得知其服务器的速度</translation>
+    </message>
+    <message>
+        <source>no Migician checkpoint: the built-in assistant answers at once</source>
+        <translation>无 Migician 模型权重：内置助手会立即回答</translation>
+    </message>
+    <message>
+        <source>under 1 s</source>
+        <translation>不到 1 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 个词元</translation>
+    </message>
+    <message>
+        <source>%1 tokens (text %2 + images %3)</source>
+        <translation>%1 个词元（文本 %2 + 图像 %3）</translation>
+    </message>
+    <message>
+        <source>needs %1</source>
+        <translation>需要 %1</translation>
+    </message>
+    <message>
+        <source>needs %1, %2 free</source>
+        <translation>需要 %1，可用 %2</translation>
+    </message>
+    <message>
+        <source>~%1</source>
+        <translation>~%1</translation>
+    </message>
+    <message>
+        <source>~%1 (rough: from token counts, not measured here yet)</source>
+        <translation>~%1（粗略：根据词元数估算，本机尚未测量）</translation>
+    </message>
+    <message>
+        <source>Prompt: %1 tokens (text %2, images %3), up to %4 new tokens</source>
+        <translation>提示词：%1 个词元（文本 %2，图像 %3），最多 %4 个新词元</translation>
+    </message>
+    <message>
+        <source>Memory on %1 in %2: weights %3%4, KV cache %5, activations %6 (%7 attention), runtime %8</source>
+        <translation>%1 上的内存（%2）：权重 %3%4，KV 缓存 %5，激活值 %6（%7注意力），运行时 %8</translation>
+    </message>
+    <message>
+        <source> + %1 mapped checkpoint</source>
+        <translation> + %1 映射的模型权重</translation>
+    </message>
+    <message>
+        <source>fused</source>
+        <translation>融合</translation>
+    </message>
+    <message>
+        <source>explicit</source>
+        <translation>显式</translation>
+    </message>
+    <message>
+        <source>Still needed: %1 of %2 free</source>
+        <translation>仍需：%1（可用 %2）</translation>
+    </message>
+    <message>
+        <source>Time: vision %1, prefill %2, decode %3 (%4)</source>
+        <translation>时间：视觉 %1，预填充 %2，解码 %3（%4）</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s measured speed</source>
+        <translation>本机实测速度</translation>
+    </message>
+    <message>
+        <source>an estimate from token counts only: no run measured on this machine yet</source>
+        <translation>仅根据词元数估算：本机尚未测量过任何运行</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::RunHistoryModel</name>
+    <message numerus="yes">
+        <source>[%n reference(s)] </source>
+        <translation>
+            <numerusform>[%n 个参考] </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Boxes</source>
+        <translation>框</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::RunProgress</name>
+    <message>
+        <source>Loading weights: tensor %1 of %2</source>
+        <translation>正在加载权重：第 %1 / %2 个张量</translation>
+    </message>
+    <message>
+        <source>Vision tower: block %1 of %2</source>
+        <translation>视觉塔：第 %1 / %2 个块</translation>
+    </message>
+    <message>
+        <source>Prefill: layer %1 of %2</source>
+        <translation>预填充：第 %1 / %2 层</translation>
+    </message>
+    <message>
+        <source>Decoding: token %1 of up to %2</source>
+        <translation>解码：第 %1 个词元（最多 %2 个）</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1：%2 / %3</translation>
+    </message>
+    <message>
+        <source> | ~%1 left</source>
+        <translation> | 剩余约 %1</translation>
+    </message>
+    <message>
+        <source> | %1 tokens/s</source>
+        <translation> | %1 词元/秒</translation>
+    </message>
+    <message>
+        <source> | %1 elapsed</source>
+        <translation> | 已用 %1</translation>
+    </message>
+</context>
+<context>
     <name>migician::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1106,6 +2031,106 @@ Model answer: %5</source>
         <source>Not usable: %1</source>
         <translation>不可用：%1</translation>
     </message>
+    <message>
+        <source>Local checkpoint</source>
+        <translation>本地模型权重</translation>
+    </message>
+    <message>
+        <source>Remote endpoint (vLLM, SGLang, llama.cpp, migician serve)</source>
+        <translation>远程端点（vLLM、SGLang、llama.cpp、migician serve）</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>Remote endpoint</source>
+        <translation>远程端点</translation>
+    </message>
+    <message>
+        <source>Built-in assistant (OpenCV)</source>
+        <translation>内置助手（OpenCV）</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>基础 URL：</translation>
+    </message>
+    <message>
+        <source>empty: the first model the server lists</source>
+        <translation>留空：使用服务器列出的第一个模型</translation>
+    </message>
+    <message>
+        <source>Served model:</source>
+        <translation>服务模型：</translation>
+    </message>
+    <message>
+        <source>empty: MIGICIAN_API_KEY, or no key</source>
+        <translation>留空：使用 MIGICIAN_API_KEY，或不使用密钥</translation>
+    </message>
+    <message>
+        <source>A file holding the key. The key itself is never stored in the settings, projects or exports.</source>
+        <translation>保存密钥的文件。密钥本身绝不会保存在设置、项目或导出文件中。</translation>
+    </message>
+    <message>
+        <source>API key file</source>
+        <translation>API 密钥文件</translation>
+    </message>
+    <message>
+        <source>API key file:</source>
+        <translation>API 密钥文件：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>silence allowed:</source>
+        <translation>允许无响应：</translation>
+    </message>
+    <message>
+        <source>Connect timeout:</source>
+        <translation>连接超时：</translation>
+    </message>
+    <message>
+        <source>more servers of the same model, for batch evaluation</source>
+        <translation>提供同一模型的更多服务器，用于批量评测</translation>
+    </message>
+    <message>
+        <source>in flight each:</source>
+        <translation>每个的并发数：</translation>
+    </message>
+    <message>
+        <source>More endpoints:</source>
+        <translation>更多端点：</translation>
+    </message>
+    <message>
+        <source>Automatic (the checkpoint&apos;s dtype)</source>
+        <translation>自动（模型权重的 dtype）</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>自动（%1）</translation>
+    </message>
+    <message>
+        <source>The server answered in %1 ms but does not serve &apos;%2&apos;; it serves: %3</source>
+        <translation>服务器在 %1 毫秒内响应，但不提供“%2”；它提供：%3</translation>
+    </message>
+    <message>
+        <source>Connected in %1 ms. Models: %2</source>
+        <translation>已连接，用时 %1 毫秒。模型：%2</translation>
+    </message>
+    <message>
+        <source>No connection: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>正在连接 %1...</translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::StudyCaseView</name>
@@ -1115,11 +2140,244 @@ Model answer: %5</source>
     </message>
 </context>
 <context>
-    <name>migician::ui::StudyWindow</name>
+    <name>migician::ui::StudyExportDialog</name>
     <message>
-        <source>Start</source>
-        <translation>开始</translation>
+        <source>Copy the images beside it (self-contained); otherwise refer to them by a relative path</source>
+        <translation>将图像复制到该文件旁边（自包含）；否则通过相对路径引用图像</translation>
     </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Export study &quot;%1&quot; for an annotator</source>
+        <translation>为标注者导出研究“%1”</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>标注者：</translation>
+    </message>
+    <message>
+        <source>Write to:</source>
+        <translation>写入到：</translation>
+    </message>
+    <message>
+        <source>Export for annotator</source>
+        <translation>为标注者导出</translation>
+    </message>
+    <message>
+        <source>Migician projects (*.migician)</source>
+        <translation>Migician 项目 (*.migician)</translation>
+    </message>
+    <message>
+        <source>Choose the annotator and the file to write.</source>
+        <translation>请选择标注者和要写入的文件。</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>正在导出...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 cases of %3 (%4 already answered), images %5.</source>
+        <translation>已写入 %1：%3 的 %2 个案例（%4 个已作答），图像%5。</translation>
+    </message>
+    <message>
+        <source>copied to %1 (%2 files)</source>
+        <translation>已复制到 %1（%2 个文件）</translation>
+    </message>
+    <message>
+        <source>referenced as %1</source>
+        <translation>以 %1 引用</translation>
+    </message>
+    <message>
+        <source>%1 image file(s) were missing.</source>
+        <translation>有 %1 个图像文件缺失。</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::StudyListPage</name>
+    <message>
+        <source>Start / resume</source>
+        <translation>开始 / 继续</translation>
+    </message>
+    <message>
+        <source>New study...</source>
+        <translation>新建研究...</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Export for annotator...</source>
+        <translation>为标注者导出...</translation>
+    </message>
+    <message>
+        <source>Merge responses...</source>
+        <translation>合并作答...</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>研究</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>作答</translation>
+    </message>
+    <message>
+        <source>Your cases</source>
+        <translation>你的案例</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>标注者：</translation>
+    </message>
+    <message>
+        <source>Enter your name first.</source>
+        <translation>请先输入你的名字。</translation>
+    </message>
+    <message>
+        <source>This file holds the cases of %1, exported from %2. When you are done, send the file back to be merged.</source>
+        <translation>此文件包含 %1 的案例，导出自 %2。完成后，请将文件发回以便合并。</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>not an annotator of this study</source>
+        <translation>不是此研究的标注者</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>已完成 %1 / %2</translation>
+    </message>
+    <message>
+        <source>assisted (run #%1)</source>
+        <translation>辅助（运行 #%1）</translation>
+    </message>
+    <message>
+        <source>blind</source>
+        <translation>盲测</translation>
+    </message>
+    <message>
+        <source>%1 (%2 per task)</source>
+        <translation>%1（每个任务 %2 个）</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <source>%1 (%2 per case)</source>
+        <translation>%1（每个案例 %2 人）</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>This file holds no study.</source>
+        <translation>此文件不包含研究。</translation>
+    </message>
+    <message>
+        <source>This project has no study yet: create one with New study...</source>
+        <translation>此项目还没有研究：请用“新建研究...”创建一个。</translation>
+    </message>
+    <message>
+        <source>Merge responses from annotators&apos; files</source>
+        <translation>合并标注者文件中的作答</translation>
+    </message>
+    <message>
+        <source>Migician projects (*.migician);;All files (*)</source>
+        <translation>Migician 项目 (*.migician);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 replaced by later answers, %4 already merged, %5 kept (the project&apos;s were later); progress of %6 open cases (annotators: %7).</source>
+        <translation>%1：新增 %2 条，%3 条被更晚的回答替换，%4 条此前已合并，保留 %5 条（项目中的回答更晚）；更新了 %6 个未完成案例的进度（标注者：%7）。</translation>
+    </message>
+    <message>
+        <source>Merge responses</source>
+        <translation>合并作答</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::StudyReportPage</name>
+    <message>
+        <source>Back to the studies</source>
+        <translation>返回研究列表</translation>
+    </message>
+    <message>
+        <source>Save as Markdown...</source>
+        <translation>另存为 Markdown...</translation>
+    </message>
+    <message>
+        <source>Save as CSV...</source>
+        <translation>另存为 CSV...</translation>
+    </message>
+    <message>
+        <source>Save as JSON...</source>
+        <translation>另存为 JSON...</translation>
+    </message>
+    <message>
+        <source>No report to save.</source>
+        <translation>没有可保存的报告。</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report: %2</source>
+        <translation>%1：无法写入报告：%2</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the study report</source>
+        <translation>保存研究报告</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::StudyWindow</name>
     <message>
         <source>Submit box</source>
         <translation>提交框</translation>
@@ -1137,32 +2395,8 @@ Model answer: %5</source>
         <translation>研究模式</translation>
     </message>
     <message>
-        <source>Your name</source>
-        <translation>你的名字</translation>
-    </message>
-    <message>
-        <source>Annotator:</source>
-        <translation>标注者：</translation>
-    </message>
-    <message>
-        <source>Study:</source>
-        <translation>研究：</translation>
-    </message>
-    <message>
         <source>Drag a box on the image that holds the answer, then submit; or skip.</source>
         <translation>在包含答案的图像上拖出一个框，然后提交；或者跳过。</translation>
-    </message>
-    <message>
-        <source>%1 (assisted)</source>
-        <translation>%1（辅助）</translation>
-    </message>
-    <message>
-        <source>%1 (blind)</source>
-        <translation>%1（盲测）</translation>
-    </message>
-    <message>
-        <source>This project has no study yet.</source>
-        <translation>此项目还没有研究。</translation>
     </message>
     <message>
         <source>Enter your name first.</source>
@@ -1177,8 +2411,12 @@ Model answer: %5</source>
         <translation>第 %1 / %2 个案例 - 标注者 %3 - 研究 %4</translation>
     </message>
     <message>
-        <source>Thank you, the study is done.</source>
-        <translation>谢谢，研究已完成。</translation>
+        <source>Thank you, you have finished your cases of this study.</source>
+        <translation>谢谢！你已完成本研究中分配给你的全部案例。</translation>
+    </message>
+    <message>
+        <source>Send this file back (%1) to be merged into the study&apos;s project; the report is made there.</source>
+        <translation>请将此文件（%1）发回，以合并到该研究所在的项目中；报告将在那里生成。</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +2454,14 @@ Model answer: %5</source>
     <message>
         <source>Case %1 is not in the open project.</source>
         <translation>案例 %1 不在打开的项目中。</translation>
+    </message>
+    <message>
+        <source>No remote endpoint is configured (Settings, Backend).</source>
+        <translation>未配置远程端点（设置 &gt; 后端）。</translation>
+    </message>
+    <message>
+        <source>The query needs the Migician checkpoint.</source>
+        <translation>此查询需要 Migician 模型权重。</translation>
     </message>
 </context>
 </TS>
