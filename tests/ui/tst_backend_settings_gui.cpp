@@ -4,6 +4,7 @@
 // endpoint, streaming into the answer panel, with the same text and boxes as the local engine;
 // the status bar names the backend; the API key is in no settings file or project; and a local run
 // estimated too long offers the configured endpoint and runs there.
+#include "app/fixture_bench.h"
 #include "app/serve_process.h"
 #include "gui_test_support.h"
 #include "model_test_support.h"
@@ -11,9 +12,11 @@
 
 #include "ui/answer_panel.h"
 #include "ui/app_settings.h"
+#include "ui/batch_evaluation_window.h"
 #include "ui/inference_worker.h"
 #include "ui/main_window.h"
 #include "ui/query_panel.h"
+#include "ui/research_windows.h"
 #include "ui/run_calibration.h"
 #include "ui/run_confirm_dialog.h"
 #include "ui/run_estimate_actions.h"
@@ -21,6 +24,10 @@
 #include "ui/workbench_controller.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -266,6 +273,55 @@ private Q_SLOTS:
         QVERIFY2(answered.backend.contains(m_server->url()), qPrintable(answered.backend));
         // Only that run went to the endpoint: the setting is still the local checkpoint.
         QCOMPARE(window->controller()->settings().engine.backend, ui::BackendKind::Local);
+    }
+
+    void batchWindowEvaluatesOverTheEndpoints()
+    {
+        test::ServeProcess second;
+        QVERIFY2(second.isRunning(), qPrintable(second.firstLine() + second.errors()));
+        ui::AppSettings settings = remoteSettings();
+        settings.engine.remote.moreUrls = {second.url()};
+        settings.engine.remote.concurrency = 2;
+        settings.save();
+        auto main = window(QStringLiteral("batch.migician"), false);
+        QVERIFY(main);
+        main->research()->showBatchEvaluation();
+        ui::BatchEvaluationWindow *batch = main->research()->batchEvaluation();
+        QVERIFY(QTest::qWaitForWindowExposed(batch));
+        // The remote backend is offered first, with every endpoint of the settings.
+        QCOMPARE(batch->backendCombo()->currentText(), QStringLiteral("Remote endpoints"));
+        auto *endpoints = batch->findChild<QLineEdit *>(QStringLiteral("evaluationEndpoints"));
+        QVERIFY(endpoints && endpoints->isEnabled());
+        QCOMPARE(endpoints->text(), m_server->url() + QLatin1Char(' ') + second.url());
+        QVERIFY(!batch->deviceCombo()->isEnabled());
+
+        const QString bench = m_dir.filePath(QStringLiteral("batch-bench.json"));
+        QFile file(bench);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(test::fixtureBench()).toJson());
+        file.close();
+        QVERIFY(batch->setBenchFile(bench));
+        batch->setImagesRoot(test::tinyCheckpoint());
+        const QString results = m_dir.filePath(QStringLiteral("batch-results.json"));
+        batch->setResultsFile(results);
+        QVERIFY(batch->grab().save(
+                test::screenshotPath(m_dir, QStringLiteral("batch-evaluation-remote.png"))));
+        QTest::mouseClick(batch->startButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(batch->state(), ui::BatchEvaluationWindow::State::Finished,
+                                  180000);
+        QVERIFY2(batch->errorText().isEmpty(), qPrintable(batch->errorText()));
+        QFile written(results);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(written.readAll()).object();
+        QCOMPARE(json.value(QLatin1String("predictions")).toArray().size(),
+                 test::fixtureBench().size());
+        const QJsonObject backend = json.value(QLatin1String("protocol"))
+                                            .toObject()
+                                            .value(QLatin1String("backend"))
+                                            .toObject();
+        QCOMPARE(backend.value(QLatin1String("name")).toString(), QStringLiteral("remote"));
+        QCOMPARE(backend.value(QLatin1String("endpoints")).toArray().size(), 2);
+        QCOMPARE(backend.value(QLatin1String("concurrency")).toInt(), 2);
     }
 
     void cleanupTestCase()
