@@ -266,6 +266,8 @@ private Q_SLOTS:
             auto *remote = dialog->findChild<QPushButton *>(QStringLiteral("useRemote"));
             QVERIFY(remote);
             offered = remote->text();
+            QVERIFY(dialog->grab().save(
+                    test::screenshotPath(m_dir, QStringLiteral("confirmation-remote.png"))));
             QTest::mouseClick(remote, Qt::LeftButton);
         });
         const ui::InferenceResult answered = runQuery(window.get());
