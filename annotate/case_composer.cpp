@@ -71,10 +71,17 @@ Result<QList<qint64>> CaseComposer::registerImages(const QStringList &files)
             fresh << path;
     }
     q.finish();
-    QStringList absolute;
-    for (const QString &path : std::as_const(fresh))
+    QStringList absolute, unknown;
+    for (const QString &path : std::as_const(fresh)) {
         absolute << QDir(*root).absoluteFilePath(path);
-    const QList<FileFingerprint> prints = fingerprintFiles(absolute, true);
+        if (!m_known.contains(absolute.last()))
+            unknown << absolute.last();
+    }
+    const QList<FileFingerprint> computed = fingerprintFiles(unknown, true);
+    QList<FileFingerprint> prints;
+    for (const QString &file : std::as_const(absolute))
+        prints << (m_known.contains(file) ? m_known.value(file)
+                                          : computed.at(unknown.indexOf(file)));
     QList<qint64> ids;
     const Status status = m_store.transaction([&]() -> Status {
         for (const QString &path : std::as_const(paths)) {

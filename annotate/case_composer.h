@@ -15,6 +15,8 @@
 // which the image numbers of older edit_log rows can be read.
 #pragma once
 
+#include <QHash>
+
 #include "annotate/image_file_check.h"
 #include "annotate/project_store.h"
 
@@ -65,6 +67,12 @@ public:
     // The image id of each file (added to the project when new), in order. New files are hashed
     // in parallel before the transaction.
     Result<QList<qint64>> registerImages(const QStringList &files);
+    // Fingerprints already taken (by absolute path), e.g. on a worker thread before the store is
+    // touched on its own thread: registerImages() uses them instead of reading those files again.
+    void setKnownFingerprints(QHash<QString, FileFingerprint> fingerprints)
+    {
+        m_known = std::move(fingerprints);
+    }
 
     Result<qint64> createCase(const NewComposedCase &newCase, const EditContext &edit);
     // Inserts `files` before `position` (1-based; imageCount + 1 appends).
@@ -105,6 +113,7 @@ private:
     QString storedPath(const QString &root, const QString &file) const;
 
     ProjectStore &m_store;
+    QHash<QString, FileFingerprint> m_known;
 };
 
 } // namespace migician::annotate

@@ -4,15 +4,19 @@
 #include "ui/case_image_commands.h"
 #include "ui/case_list_model.h"
 #include "ui/case_session.h"
+#include "ui/image_decoder.h"
 #include "ui/image_files.h"
 #include "ui/workbench_controller.h"
 
 #include <QClipboard>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QMimeData>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 
@@ -22,6 +26,20 @@ CaseComposition::CaseComposition(WorkbenchController *controller)
     : QObject(controller)
     , m_controller(controller)
 {}
+
+CaseComposition::~CaseComposition()
+{
+    if (m_reading) { // the pool finishes the file in hand; nothing is stored
+        m_reading->cancel();
+        m_reading->waitForFinished();
+    }
+}
+
+void CaseComposition::cancelReading()
+{
+    if (m_reading)
+        m_reading->cancel();
+}
 
 annotate::ProjectStore *CaseComposition::openStore(QString *error) const
 {
@@ -49,15 +67,85 @@ bool CaseComposition::createCase(const QStringList &files, QString *error)
         *error = tr("No image files to make a case of.");
         return false;
     }
+    if (files.size() <= kReadInBackgroundAbove)
+        return storeCase(files, {}, error);
+    if (m_reading) {
+        *error = tr("Still reading the images of the last new case.");
+        return false;
+    }
+    // Hashing and decoding dozens of photos takes seconds: on the thread pool, with progress.
+    auto *watcher = new QFutureWatcher<ReadImage>(this);
+    m_reading = watcher;
+    connect(watcher, &QFutureWatcher<ReadImage>::progressValueChanged, this,
+            [this, watcher](int done) {
+                Q_EMIT readingProgress(done, watcher->progressMaximum());
+            });
+    const QString project = store->fileName();
+    connect(watcher, &QFutureWatcher<ReadImage>::finished, this, [this, watcher, files, project] {
+        m_reading = nullptr;
+        watcher->deleteLater();
+        if (watcher->isCanceled()) {
+            Q_EMIT readingStopped(QString());
+            return;
+        }
+        // Another project was opened meanwhile: the case belonged to the one it was made in.
+        if (!m_controller->store() || m_controller->store()->fileName() != project) {
+            Q_EMIT readingStopped(tr("%1 was closed before the new case's images were read; "
+                                     "the case was not made.")
+                                          .arg(project));
+            return;
+        }
+        QHash<QString, ReadImage> read;
+        for (const ReadImage &image : watcher->future().results())
+            read.insert(image.file, image);
+        QString error;
+        if (!storeCase(files, read, &error))
+            Q_EMIT readingStopped(error);
+    });
+    Q_EMIT readingStarted(int(files.size()));
+    watcher->setFuture(QtConcurrent::mapped(files, [](const QString &file) {
+        ReadImage read;
+        read.file = QDir::cleanPath(QFileInfo(file).absoluteFilePath());
+        read.fingerprint = annotate::fingerprintFile(read.file, true);
+        QString problem;
+        if (const auto decoded = decodeImageFile(read.file, &problem))
+            read.image = toQImage(*decoded);
+        return read;
+    }));
+    return true;
+}
+
+bool CaseComposition::storeCase(const QStringList &files, const QHash<QString, ReadImage> &read,
+                                QString *error)
+{
+    annotate::ProjectStore *store = openStore(error);
+    if (!store)
+        return false;
     annotate::NewComposedCase c;
     c.files = files;
     c.question = QStringLiteral("");
-    const auto id = annotate::CaseComposer(*store).createCase(
-            c, annotate::EditContext{m_controller->session()->author(), 0});
+    annotate::CaseComposer composer(*store);
+    QHash<QString, annotate::FileFingerprint> known;
+    for (const ReadImage &image : read)
+        if (image.fingerprint.size >= 0)
+            known.insert(image.file, image.fingerprint);
+    composer.setKnownFingerprints(known);
+    const auto id
+            = composer.createCase(c, annotate::EditContext{m_controller->session()->author(), 0});
     if (!id) {
         *error = id.error();
         return false;
     }
+    if (!read.isEmpty())
+        if (const auto stored = composer.imageFiles(id.value())) {
+            QHash<qint64, QImage> decoded;
+            for (const annotate::StoredImageFile &image : stored.value()) {
+                const auto it = read.constFind(QDir::cleanPath(image.absolutePath));
+                if (it != read.constEnd() && !it->image.isNull())
+                    decoded.insert(image.imageId, it->image);
+            }
+            m_controller->session()->preloadDecoded(decoded);
+        }
     const int row = caseBlockEnd();
     m_controller->cases()->insertEntry(row, m_controller->entryForCase(id.value()));
     Q_EMIT caseCreated(id.value());

@@ -42,6 +42,8 @@ bool CaseSession::loadCase(qint64 caseId, QString *error)
     }
     if (caseId != m_case.id)
         m_decoded.clear();
+    m_decoded.insert(m_preloaded);
+    m_preloaded.clear();
     return refresh(caseId, error);
 }
 

@@ -32,6 +32,9 @@ public:
 
     // Loads a case of the store with its images (decoded in parallel, from local files).
     bool loadCase(qint64 caseId, QString *error);
+    // Images already decoded (by image id; e.g. on a worker thread for a case about to be
+    // created): the next loadCase() uses them instead of decoding those files again.
+    void preloadDecoded(const QHash<qint64, QImage> &images) { m_preloaded.insert(images); }
     qint64 caseId() const { return m_case.id; }
     const annotate::CaseInfo &caseInfo() const { return m_case; }
     const QList<QImage> &images() const { return m_images; }
@@ -90,7 +93,8 @@ private:
     QString m_author = QStringLiteral("annotator");
     annotate::CaseInfo m_case;
     QList<QImage> m_images;
-    QHash<qint64, QImage> m_decoded; // by image id: a reorder decodes nothing again
+    QHash<qint64, QImage> m_preloaded; // for the next loadCase()
+    QHash<qint64, QImage> m_decoded;   // by image id: a reorder decodes nothing again
     QList<annotate::AnnotationInfo> m_annotations;
     QList<annotate::ImageFileCheck> m_problems;
 };

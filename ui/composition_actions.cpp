@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QGuiApplication>
 #include <QMenu>
+#include <QProgressDialog>
 
 namespace migician::ui {
 
@@ -131,6 +132,26 @@ void CompositionActions::connectComposition()
     connect(m_widgets.canvas, &CaseCanvas::imageRemoveRequested, this, remove);
     connect(m_removeImage, &QAction::triggered, this,
             [scene, remove] { remove(scene->selectedImage()); });
+    // A large new case is read on the thread pool: a progress dialog with Cancel meanwhile.
+    connect(composition, &CaseComposition::readingStarted, this, [this, composition](int images) {
+        auto *progress = new QProgressDialog(
+                tr("Reading %n image(s) for the new case...", nullptr, images), tr("Cancel"), 0,
+                images, m_widgets.caseList->window());
+        progress->setObjectName(QStringLiteral("newCaseProgress"));
+        progress->setWindowTitle(tr("New case"));
+        progress->setMinimumDuration(300);
+        progress->setAutoReset(false);
+        connect(progress, &QProgressDialog::canceled, composition, &CaseComposition::cancelReading);
+        connect(composition, &CaseComposition::readingProgress, progress,
+                [progress](int done, int) { progress->setValue(done); });
+        const auto close = [progress] {
+            progress->deleteLater();
+        };
+        connect(composition, &CaseComposition::caseCreated, progress, close);
+        connect(composition, &CaseComposition::readingStopped, progress, close);
+    });
+    connect(composition, &CaseComposition::readingStopped, this,
+            [this](const QString &error) { report(error.isEmpty(), error); });
     connect(scene, &CaseScene::selectedImageChanged, this, &CompositionActions::updateImageActions);
     connect(scene, &QGraphicsScene::sceneRectChanged, this,
             &CompositionActions::updateImageActions);

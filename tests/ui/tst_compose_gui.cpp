@@ -9,6 +9,7 @@
 
 #include "annotate/case_composer.h"
 #include "ui/answer_panel.h"
+#include "ui/case_composition.h"
 #include "ui/case_list_model.h"
 #include "ui/case_list_view.h"
 #include "ui/case_session.h"
@@ -453,6 +454,60 @@ private Q_SLOTS:
         QTest::keyClick(window->canvas(), Qt::Key_Z, Qt::ControlModifier);
         QTest::keyClick(window->canvas(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(stateOf(controller), before);
+    }
+
+    // A case of more images than CaseComposition::kReadInBackgroundAbove is read on the thread
+    // pool: the gesture returns at once, the case appears when its images are read (decoded
+    // once: the session uses those pixels), and Cancel makes no case.
+    void largeCaseIsReadOffTheGuiThread()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("large"));
+        QVERIFY(QDir().mkpath(folder));
+        QStringList files;
+        const int count = ui::CaseComposition::kReadInBackgroundAbove + 4;
+        for (int i = 0; i < count; ++i) {
+            files << QDir(folder).filePath(QStringLiteral("p%1.png").arg(i));
+            QVERIFY(pattern(i + 1).save(files.last()));
+        }
+        auto window = openWindow();
+        QVERIFY(window);
+        ui::WorkbenchController *controller = window->controller();
+        QString error;
+        QVERIFY2(controller->openFolder(folder, &error), qPrintable(error));
+        const int rows = controller->cases()->rowCount();
+        ui::CaseComposition *composition = controller->composition();
+        QSignalSpy created(composition, &ui::CaseComposition::caseCreated);
+        QSignalSpy stopped(composition, &ui::CaseComposition::readingStopped);
+        QSignalSpy progress(composition, &ui::CaseComposition::readingProgress);
+
+        // Cancelled at once: no case.
+        QVERIFY2(composition->newCaseFromFiles(files, &error), qPrintable(error));
+        QVERIFY(composition->isReading());
+        composition->cancelReading();
+        QVERIFY(stopped.wait(20000));
+        QCOMPARE(stopped.first().first().toString(), QString());
+        QCOMPARE(created.size(), 0);
+        QCOMPARE(controller->cases()->rowCount(), rows);
+
+        // Read in the background: the call returns before the case exists.
+        QVERIFY2(composition->newCaseFromFiles(files, &error), qPrintable(error));
+        QVERIFY(composition->isReading());
+        QCOMPARE(controller->cases()->rowCount(), rows);
+        // A second large case while the first is read is refused with a reason.
+        QString busy;
+        QVERIFY(!composition->newCaseFromFiles(files, &busy));
+        QVERIFY(busy.contains(QStringLiteral("Still reading")));
+        QVERIFY(created.wait(30000));
+        QVERIFY(!composition->isReading());
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last().at(0).toInt(), count);
+        QCOMPARE(controller->cases()->rowCount(), rows + 1);
+        QCOMPARE(controller->session()->caseId(), created.first().first().toLongLong());
+        QCOMPARE(controller->session()->images().size(), count);
+        for (int i = 0; i < count; ++i)
+            QCOMPARE(controller->session()->images().at(i).size(), pattern(i + 1).size());
+        // The fingerprints taken on the pool are the project's: the files check as unchanged.
+        QVERIFY(controller->session()->imageProblems().isEmpty());
     }
 
     void cleanupTestCase()
