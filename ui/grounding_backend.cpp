@@ -104,6 +104,38 @@ QList<annotate::PredictedBox> caseBoxes(const std::vector<model::ParsedBox> &box
     return onCase;
 }
 
+model::GroundingRequest benchRequest(const annotate::EvaluationProtocol &protocol,
+                                     const annotate::BenchCase &benchCase,
+                                     const QList<QImage> &images,
+                                     const model::SamplingOptions &sampling)
+{
+    model::GroundingRequest request;
+    model::ResizeLimits limits;
+    limits.minPixels = protocol.minPixels;
+    limits.maxPixels = protocol.maxPixels;
+    for (const QImage &image : images) {
+        request.images.push_back(fromQImage(image));
+        request.limits.push_back(limits);
+    }
+    request.query = protocol.question(benchCase).toStdString();
+    request.sampling = sampling;
+    return request;
+}
+
+void fillBenchAnswer(const model::GroundingResult &result, BackendAnswer *answer)
+{
+    // batch_decode(..., skip_special_tokens=True): the official scorer reads this text.
+    answer->text = QString::fromStdString(result.plainText);
+    for (const model::TokenId id : result.tokenIds)
+        answer->tokenIds << qint64(id);
+    for (const model::ParsedBox &box : result.answer.boxes) {
+        annotate::PredictedBox predicted;
+        predicted.image = box.image;
+        predicted.box = annotate::NormBox{box.x1, box.y1, box.x2, box.y2};
+        answer->boxes << predicted;
+    }
+}
+
 model::GroundingRequest groundingRequest(const GroundingQuery &query)
 {
     model::GroundingRequest request;

@@ -151,6 +151,16 @@ std::unique_ptr<GroundingBackend> makeBackend(const EngineSettings &settings,
 QList<annotate::PredictedBox> caseBoxes(const std::vector<model::ParsedBox> &boxes,
                                         const QList<QImage> &caseImages);
 
+// The request for one bench case under `protocol`: every image of the case in order (at the
+// protocol's pixel limits), then the protocol's question; `sampling` as given.
+model::GroundingRequest benchRequest(const annotate::EvaluationProtocol &protocol,
+                                     const annotate::BenchCase &benchCase,
+                                     const QList<QImage> &images,
+                                     const model::SamplingOptions &sampling);
+// What a bench answer keeps of a model result: the text without special tokens (as the official
+// scorer reads it), the generated ids and the parsed boxes as the model numbered them.
+void fillBenchAnswer(const model::GroundingResult &result, BackendAnswer *answer);
+
 // The engine's request for a query: case images, then crops, the limits for each, the text.
 // Throws model::ModelError for an image that could not be read.
 model::GroundingRequest groundingRequest(const GroundingQuery &query);

@@ -9,7 +9,6 @@
 #include "model/model_error.h"
 #include "model/run_estimate.h"
 #include "model/shared_engine.h"
-#include "ui/image_decoder.h"
 #include "ui/run_calibration.h"
 
 #include <QFileInfo>
@@ -225,16 +224,8 @@ public:
         // Every image of the case in order, then question + suffix; images at the protocol's
         // limits (qwen-vl-utils defaults).
         answer.prompt = m_protocol.question(benchCase);
-        model::GroundingRequest request;
-        model::ResizeLimits limits;
-        limits.minPixels = m_protocol.minPixels;
-        limits.maxPixels = m_protocol.maxPixels;
-        for (const QImage &image : images) {
-            request.images.push_back(fromQImage(image));
-            request.limits.push_back(limits);
-        }
-        request.query = answer.prompt.toStdString();
-        request.sampling = m_sampling;
+        const model::GroundingRequest request
+                = benchRequest(m_protocol, benchCase, images, m_sampling);
         model::GenerationCallbacks callbacks;
         callbacks.cancel = control.cancel;
         callbacks.onProgress = control.onProgress;
@@ -247,16 +238,7 @@ public:
                 answer.cancelled = true;
                 return answer;
             }
-            // batch_decode(..., skip_special_tokens=True): the official scorer reads this text.
-            answer.text = QString::fromStdString(result.plainText);
-            for (const model::TokenId id : result.tokenIds)
-                answer.tokenIds << qint64(id);
-            for (const model::ParsedBox &box : result.answer.boxes) {
-                annotate::PredictedBox predicted;
-                predicted.image = box.image;
-                predicted.box = annotate::NormBox{box.x1, box.y1, box.x2, box.y2};
-                answer.boxes << predicted;
-            }
+            fillBenchAnswer(result, &answer);
         } catch (const model::Cancelled &) {
             answer.cancelled = true;
         } catch (const std::exception &error) { // out of memory, a bad prompt, ...

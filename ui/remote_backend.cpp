@@ -1,7 +1,5 @@
 #include "ui/remote_backend.h"
 
-#include "ui/image_decoder.h"
-
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -162,30 +160,12 @@ public:
     {
         BackendAnswer answer;
         answer.prompt = m_protocol.question(benchCase);
-        model::GroundingRequest request;
-        model::ResizeLimits limits;
-        limits.minPixels = m_protocol.minPixels;
-        limits.maxPixels = m_protocol.maxPixels;
-        for (const QImage &image : images) {
-            request.images.push_back(fromQImage(image));
-            request.limits.push_back(limits);
-        }
-        request.query = answer.prompt.toStdString();
-        request.sampling = m_sampling;
+        const model::GroundingRequest request
+                = benchRequest(m_protocol, benchCase, images, m_sampling);
         RemoteCallbacks callbacks;
         callbacks.cancel = control.cancel;
         try {
-            const RemoteGroundingResult result = m_endpoint.ground(request, callbacks);
-            // skip_special_tokens=True, as the official scorer reads the answer.
-            answer.text = QString::fromStdString(result.result.plainText);
-            for (const model::TokenId id : result.result.tokenIds)
-                answer.tokenIds << qint64(id);
-            for (const model::ParsedBox &box : result.result.answer.boxes) {
-                annotate::PredictedBox predicted;
-                predicted.image = box.image;
-                predicted.box = annotate::NormBox{box.x1, box.y1, box.x2, box.y2};
-                answer.boxes << predicted;
-            }
+            fillBenchAnswer(m_endpoint.ground(request, callbacks).result, &answer);
         } catch (const RemoteError &error) {
             if (error.kind() == RemoteErrorKind::Cancelled) {
                 answer.cancelled = true;

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "ui/case_canvas.h"
+#include "ui/main_window.h"
+#include "ui/startup_options.h"
 
 #include <QSettings>
 #include <QStandardPaths>
@@ -10,6 +12,7 @@
 #include <QTest>
 
 #include <functional>
+#include <memory>
 
 namespace migician::test {
 
@@ -35,6 +38,23 @@ inline QString screenshotPath(const QTemporaryDir &dir, const QString &name)
 {
     const QString folder = qEnvironmentVariable("MIGICIAN_SCREENSHOT_DIR");
     return (folder.isEmpty() ? dir.path() : folder) + QLatin1Char('/') + name;
+}
+
+// A shown main window of `projectPath` (none when empty), with `modelDir` as the checkpoint for
+// this session when given; nullptr when it cannot be shown.
+inline std::unique_ptr<ui::MainWindow> shownWindow(const QString &projectPath,
+                                                   const QString &modelDir = {})
+{
+    ui::StartupOptions options;
+    options.openDemo = false;
+    options.projectPath = projectPath;
+    options.modelDir = modelDir;
+    auto window = std::make_unique<ui::MainWindow>(options);
+    window->resize(1280, 800);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    return window;
 }
 
 inline QPoint viewportPoint(ui::CaseCanvas *canvas, const QPointF &scenePos)

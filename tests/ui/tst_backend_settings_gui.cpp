@@ -73,20 +73,11 @@ class BackendSettingsGuiTest : public QObject
 
     std::unique_ptr<ui::MainWindow> window(const QString &projectName, bool localModel)
     {
-        ui::StartupOptions options;
-        options.openDemo = false;
-        options.projectPath = test::writeTinyProject(
+        const QString project = test::writeTinyProject(
                 m_dir.filePath(projectName), test::tinyCase(QStringLiteral("single_grounding")));
-        if (localModel)
-            options.modelDir = test::tinyCheckpoint();
-        if (options.projectPath.isEmpty())
+        if (project.isEmpty())
             return nullptr;
-        auto window = std::make_unique<ui::MainWindow>(options);
-        window->resize(1280, 800);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        return window;
+        return test::shownWindow(project, localModel ? test::tinyCheckpoint() : QString());
     }
 
     // Runs the window's query and returns the answer (empty backend on failure or timeout).

@@ -66,18 +66,8 @@ class RunEstimateGuiTest : public QObject
 
     std::unique_ptr<ui::MainWindow> tinyWindow(const QString &projectName)
     {
-        ui::StartupOptions options;
-        options.openDemo = false;
-        options.projectPath = tinyProject(projectName);
-        options.modelDir = test::tinyCheckpoint();
-        if (options.projectPath.isEmpty())
-            return nullptr;
-        auto window = std::make_unique<ui::MainWindow>(options);
-        window->resize(1280, 800);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        return window;
+        const QString project = tinyProject(projectName);
+        return project.isEmpty() ? nullptr : test::shownWindow(project, test::tinyCheckpoint());
     }
 
     // The prompt the window would send now, planned independently of the window.

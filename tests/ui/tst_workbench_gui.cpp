@@ -32,17 +32,7 @@ class WorkbenchGuiTest : public QObject
     annotate::NormBox m_finalBox;
     int m_finalImage = 0;
 
-    std::unique_ptr<ui::MainWindow> openWindow()
-    {
-        ui::StartupOptions options;
-        options.openDemo = false;
-        auto window = std::make_unique<ui::MainWindow>(options);
-        window->resize(1280, 800);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        return window;
-    }
+    std::unique_ptr<ui::MainWindow> openWindow() { return test::shownWindow(QString()); }
 
 private Q_SLOTS:
     void initTestCase()
