@@ -656,6 +656,14 @@
         <source>A case keeps at least one image.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Still reading the images of the last new case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was closed before the new case&apos;s images were read; the case was not made.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::CaseImageCommands</name>
@@ -761,6 +769,21 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n image(s) for the new case...</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -925,6 +948,17 @@
     </message>
     <message>
         <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::GroundingBackend</name>
+    <message>
+        <source>Loading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model loaded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -653,6 +653,14 @@
         <source>A case keeps at least one image.</source>
         <translation>케이스에는 이미지가 하나 이상 있어야 합니다.</translation>
     </message>
+    <message>
+        <source>Still reading the images of the last new case.</source>
+        <translation>직전 새 케이스의 이미지를 아직 읽는 중입니다.</translation>
+    </message>
+    <message>
+        <source>%1 was closed before the new case&apos;s images were read; the case was not made.</source>
+        <translation>새 케이스의 이미지를 다 읽기 전에 %1이(가) 닫혀 케이스를 만들지 않았습니다.</translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::CaseImageCommands</name>
@@ -757,6 +765,20 @@
         <translation>
             <numerusform>해당 실행의 시각 참조 %n개는 더 이상 케이스에 없는 이미지에서 잘라낸 것입니다.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n image(s) for the new case...</source>
+        <translation>
+            <numerusform>새 케이스의 이미지 %n개를 읽는 중...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>새 케이스</translation>
     </message>
 </context>
 <context>
@@ -922,6 +944,17 @@
     <message>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::GroundingBackend</name>
+    <message>
+        <source>Loading %1</source>
+        <translation>%1 불러오는 중</translation>
+    </message>
+    <message>
+        <source>Model loaded</source>
+        <translation>모델을 불러왔습니다</translation>
     </message>
 </context>
 <context>

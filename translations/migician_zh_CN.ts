@@ -653,6 +653,14 @@
         <source>A case keeps at least one image.</source>
         <translation>案例至少要保留一张图像。</translation>
     </message>
+    <message>
+        <source>Still reading the images of the last new case.</source>
+        <translation>仍在读取上一个新案例的图像。</translation>
+    </message>
+    <message>
+        <source>%1 was closed before the new case&apos;s images were read; the case was not made.</source>
+        <translation>%1 在新案例的图像读取完成前已关闭；未创建该案例。</translation>
+    </message>
 </context>
 <context>
     <name>migician::ui::CaseImageCommands</name>
@@ -757,6 +765,20 @@
         <translation>
             <numerusform>该运行中有 %n 个视觉参考裁剪自已不在案例中的图像。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n image(s) for the new case...</source>
+        <translation>
+            <numerusform>正在为新案例读取 %n 张图像...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新建案例</translation>
     </message>
 </context>
 <context>
@@ -922,6 +944,17 @@
     <message>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>migician::ui::GroundingBackend</name>
+    <message>
+        <source>Loading %1</source>
+        <translation>正在加载 %1</translation>
+    </message>
+    <message>
+        <source>Model loaded</source>
+        <translation>模型已加载</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ namespace migician::ui {
 
 enum class BackendKind { Local, Remote, Assistant };
 
-// "local" | "remote" | "assistant", and back (unknown text: nullopt-like Assistant with *ok false).
+// "local" | "remote" | "assistant", and back (unknown text: Local, with *ok false).
 QString backendKindName(BackendKind kind);
 BackendKind parseBackendKind(const QString &name, bool *ok = nullptr);
 

@@ -11,6 +11,7 @@
 #include "model/shared_engine.h"
 #include "ui/run_calibration.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -117,7 +118,8 @@ public:
                 return;
             if (!loading) {
                 loading = true;
-                callbacks.onLoad(0.0, QStringLiteral("Loading %1")
+                callbacks.onLoad(0.0, QCoreApplication::translate("migician::ui::GroundingBackend",
+                                                                  "Loading %1")
                                               .arg(QString::fromStdString(m_options.modelDir)));
             }
             const auto now = std::chrono::steady_clock::now();
@@ -131,7 +133,8 @@ public:
         waiting.onWaiting = callbacks.onWaiting;
         auto lease = m_engines->acquire(m_options, waiting);
         if (loading && callbacks.onLoad)
-            callbacks.onLoad(1.0, QStringLiteral("Model loaded"));
+            callbacks.onLoad(1.0, QCoreApplication::translate("migician::ui::GroundingBackend",
+                                                              "Model loaded"));
         model::Engine &engine = lease.engine();
 
         model::GroundingRequest request = groundingRequest(query);
