@@ -180,17 +180,27 @@ Status EvaluationRunner::runParallel(const QList<int> &pending, EvaluationProgre
     shared.failuresInRow.assign(std::size_t(endpoints), 0);
     shared.down.assign(std::size_t(endpoints), false);
 
-    // With the lock held: a queued case every endpoint still up has tried goes to the results as
-    // a failure.
-    const auto failExhausted = [&](int index, const EvalRecord &record) {
+    // With the lock held: a queued case every endpoint still up has tried (or that no endpoint
+    // is up for) goes to the results as a failure, with the last reason an endpoint gave.
+    std::map<int, EvalRecord> lastFailure;
+    const auto failExhausted = [&](int index) {
         const std::set<int> &tried = shared.triedOn[index];
         for (int e = 0; e < endpoints; ++e)
             if (!shared.down[std::size_t(e)] && !tried.count(e))
                 return false;
+        const auto last = lastFailure.find(index);
+        EvalRecord record;
+        if (last != lastFailure.end()) {
+            record = last->second;
+        } else {
+            record.index = index;
+            record.failure = QStringLiteral("not tried: every endpoint failed %1 cases in a row")
+                                     .arg(kEndpointDownAfter);
+            record.finished = QDateTime::currentDateTimeUtc();
+        }
         shared.results.push_back(record);
         return true;
     };
-    std::map<int, EvalRecord> lastFailure;
 
     const auto work = [&](int endpoint) {
         GroundingBackend &backend = *m_backends[endpoint];
@@ -226,11 +236,11 @@ Status EvaluationRunner::runParallel(const QList<int> &pending, EvaluationProgre
                     qCWarning(lcEvaluation, "%s failed %d cases in a row: no more cases go there",
                               qPrintable(backend.label()), kEndpointDownAfter);
                 }
-                if (!failExhausted(index, done.record))
+                if (!failExhausted(index))
                     shared.queue.push_front(index);
                 // An endpoint going down can leave queued cases that no endpoint up may take.
                 for (auto it = shared.queue.begin(); it != shared.queue.end();)
-                    it = failExhausted(*it, lastFailure[*it]) ? shared.queue.erase(it) : it + 1;
+                    it = failExhausted(*it) ? shared.queue.erase(it) : it + 1;
             } else {
                 shared.failuresInRow[std::size_t(endpoint)] = 0;
                 shared.results.push_back(done.record);
@@ -285,9 +295,7 @@ Status EvaluationRunner::runParallel(const QList<int> &pending, EvaluationProgre
             shared.changed.notify_all();
         }
     }
-    // Every endpoint went down: what is left fails now (the next run tries it again).
-    const bool everyEndpointDown
-            = std::all_of(shared.down.begin(), shared.down.end(), [](bool d) { return d; });
+    // What is still queued was not started (stop, cancel or a log error): the next run does it.
     std::deque<int> left;
     left.swap(shared.queue);
     lock.unlock();
@@ -295,25 +303,6 @@ Status EvaluationRunner::runParallel(const QList<int> &pending, EvaluationProgre
         thread.join();
     if (!status)
         return status;
-    if (everyEndpointDown && !left.empty() && !control.cancelled()) {
-        for (const int index : left) {
-            EvalRecord record = lastFailure.count(index) ? lastFailure[index] : EvalRecord{};
-            record.index = index;
-            if (record.failure.isEmpty())
-                record.failure
-                        = QStringLiteral("every endpoint failed %1 cases in a row; not tried")
-                                  .arg(kEndpointDownAfter);
-            record.finished = QDateTime::currentDateTimeUtc();
-            if (const Status saved = m_log.append(record); !saved)
-                return saved;
-            ++progress.done;
-            ++progress.failed;
-            progress.last = record;
-            if (onCase)
-                onCase(progress);
-        }
-        left.clear();
-    }
     m_stoppedEarly = !left.empty() || progress.done < progress.total;
     return {};
 }

@@ -194,6 +194,75 @@ private Q_SLOTS:
             QCOMPARE(answers.value(i), answers.value(i % distinct));
         QVERIFY(survivor.isRunning());
     }
+
+    // The only endpoint dies: the cases not answered yet are failed cases (exit status 3, results
+    // written, the reason kept), and the same command against a new server finishes them without
+    // redoing any answered one.
+    void lostEndpointLeavesFailedCasesARerunFinishes()
+    {
+        QJsonArray cases;
+        for (int copy = 0; copy < 6; ++copy)
+            for (const QJsonValue &c : migician::test::fixtureBench())
+                cases.append(c);
+        const QString bench = m_dir.filePath(QStringLiteral("bench-lost.json"));
+        QVERIFY(writeFile(bench, QJsonDocument(cases).toJson()));
+        const QString out = m_dir.filePath(QStringLiteral("lost.json"));
+        const QString projectFile = m_dir.filePath(QStringLiteral("lost.migician"));
+        QStringList arguments = evalArguments(bench, out);
+        arguments.removeAll(QStringLiteral("--quiet"));
+        arguments << QStringLiteral("--project") << projectFile << QStringLiteral("--concurrency")
+                  << QStringLiteral("1");
+
+        int answeredFirst = 0;
+        {
+            ServeProcess only;
+            QVERIFY2(only.isRunning(), qPrintable(only.firstLine() + only.errors()));
+            QProcess eval;
+            eval.start(appBinary("migician"),
+                       QStringList(arguments) << QStringLiteral("--endpoint") << only.url());
+            QVERIFY(eval.waitForStarted());
+            QByteArray printed;
+            QElapsedTimer timer;
+            timer.start();
+            while (!printed.contains("case ") && timer.elapsed() < 300000
+                   && eval.state() == QProcess::Running) {
+                eval.waitForReadyRead(20);
+                printed += eval.readAllStandardOutput();
+            }
+            QVERIFY2(eval.state() == QProcess::Running, "the run ended before the server died");
+            ::kill(pid_t(only.process().processId()), SIGKILL);
+            QVERIFY(eval.waitForFinished(300000));
+            const QString errors = QString::fromUtf8(eval.readAllStandardError());
+            QCOMPARE(eval.exitCode(), 3); // finished with failed cases
+            const QJsonObject results = readJson(out).object();
+            answeredFirst = int(results.value(QLatin1String("predictions")).toArray().size());
+            const QJsonArray failed = results.value(QLatin1String("failed")).toArray();
+            QVERIFY2(answeredFirst >= 1 && !failed.isEmpty(), qPrintable(errors));
+            QCOMPARE(answeredFirst + int(failed.size()), int(cases.size()));
+            for (const QJsonValue &f : failed)
+                QVERIFY2(!f.toObject().value(QLatin1String("reason")).toString().isEmpty(),
+                         qPrintable(QJsonDocument(f.toObject()).toJson()));
+        }
+        ServeProcess fresh;
+        QVERIFY2(fresh.isRunning(), qPrintable(fresh.firstLine() + fresh.errors()));
+        const auto rerun = runProcess(
+                appBinary("migician"),
+                QStringList(arguments) << QStringLiteral("--endpoint") << fresh.url(), {}, 900000);
+        QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.err));
+        QVERIFY2(rerun.out.contains(QStringLiteral("%1 already done").arg(answeredFirst).toUtf8()),
+                 rerun.out.constData());
+        QCOMPARE(readJson(out).object().value(QLatin1String("predictions")).toArray().size(),
+                 cases.size());
+        auto store = migician::annotate::ProjectStore::open(
+                projectFile, migician::annotate::ProjectStore::OpenMode::OpenExisting);
+        QVERIFY2(store.ok(), qPrintable(store.error()));
+        QSqlQuery counts((*store)->database());
+        QVERIFY(counts.exec(
+                QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT case_id) FROM predictions")));
+        QVERIFY(counts.next());
+        QCOMPARE(counts.value(0).toInt(), int(cases.size()));
+        QCOMPARE(counts.value(1).toInt(), int(cases.size()));
+    }
 };
 
 MIGICIAN_TEST_CLASS(CliEvalRemoteTest)
