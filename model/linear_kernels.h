@@ -27,6 +27,11 @@ Bf16Gemm bf16Gemm();             // the resolved choice (never Auto)
 
 // The matrix-vector kernel is used for inputs of one row (on by default; tests compare both).
 void setStreamingGemv(bool enabled);
+// With bfloat16 weights and input on a CPU with AVX512-BF16, that kernel multiplies bfloat16 pairs
+// with vdpbf16ps instead of widening each element (on by default where available; tests and the
+// benchmark compare both).
+void setPairDotGemv(bool enabled);
+bool pairDotGemvAvailable();
 
 // y = x W^T + b in x's dtype: x [.., in], weight [out, in] (contiguous), bias [out] or undefined.
 at::Tensor applyLinear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias = {});

@@ -435,19 +435,21 @@ int main(int argc, char **argv)
                   {"peak_device_bytes", peakDevice}}},
         };
         if (o.limits)
-            report["machine"] = {{"memory_read_gbs", limits.readGBs},
-                                 {"gemm_gflops", limits.gemmGflops},
-                                 {"gemm_gflops_dtype", limits.gemmGflopsDtype},
-                                 {"gemm_gflops_float32", limits.gemmGflopsFloat32},
-                                 {"engine_linear_gflops", limits.engineLinearGflops},
-                                 {"memory_read_gbs_sum", limits.readGBsSum},
-                                 {"memory_read_gbs_mv", limits.readGBsMv},
-                                 {"decode_gemv_gbs_streaming", limits.gemvGBsStreaming},
-                                 {"decode_gemv_gbs_library", limits.gemvGBsLibrary},
-                                 {"memory_read_gbs_per_cpu_s", limits.readGBsPerCpuSecond},
-                                 {"gemm_gflops_per_cpu_s", limits.gemmGflopsPerCpuSecond},
-                                 {"gemm_shape", limits.gemmShape},
-                                 {"note", limits.note}};
+            report["machine"]
+                    = {{"memory_read_gbs", limits.readGBs},
+                       {"gemm_gflops", limits.gemmGflops},
+                       {"gemm_gflops_dtype", limits.gemmGflopsDtype},
+                       {"gemm_gflops_float32", limits.gemmGflopsFloat32},
+                       {"engine_linear_gflops", limits.engineLinearGflops},
+                       {"memory_read_gbs_sum", limits.readGBsSum},
+                       {"memory_read_gbs_mv", limits.readGBsMv},
+                       {"decode_gemv_gbs_streaming", limits.gemvGBsStreaming},
+                       {"decode_gemv_gbs_library", limits.gemvGBsLibrary},
+                       {"decode_gemv_gbs_streaming_widened", limits.gemvGBsStreamingWidened},
+                       {"memory_read_gbs_per_cpu_s", limits.readGBsPerCpuSecond},
+                       {"gemm_gflops_per_cpu_s", limits.gemmGflopsPerCpuSecond},
+                       {"gemm_shape", limits.gemmShape},
+                       {"note", limits.note}};
         std::cout << report.dump(2) << std::endl;
         return 0;
     } catch (const std::exception &error) {

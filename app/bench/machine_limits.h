@@ -33,8 +33,9 @@ struct MachineLimits
     // hand-written kernel stays only while the first is clearly faster.
     double gemvGBsStreaming = 0;
     double gemvGBsLibrary = 0;
-    double readGBsPerCpuSecond = 0;    // the same sum per second of CPU time
-    double gemmGflopsPerCpuSecond = 0; // the rate of gemmGflops per second of CPU time
+    double gemvGBsStreamingWidened = 0; // bfloat16 with AVX512-BF16: the kernel without vdpbf16ps
+    double readGBsPerCpuSecond = 0;     // the same sum per second of CPU time
+    double gemmGflopsPerCpuSecond = 0;  // the rate of gemmGflops per second of CPU time
     std::string gemmShape;
     std::string note;
 };

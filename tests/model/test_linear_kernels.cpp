@@ -48,6 +48,36 @@ TEST_CASE("one input row: the streaming kernel equals float32 linear")
     }
 }
 
+TEST_CASE("one input row: the AVX512-BF16 pair dot product equals the widening kernel")
+{
+    if (!pairDotGemvAvailable()) {
+        // Nothing to compare on this CPU: the widening kernel is the only one (checked above).
+        CHECK_FALSE(pairDotGemvAvailable());
+        return;
+    }
+    at::manual_seed(9);
+    // 27 and 1795 pairs leave tails after the 16-pair body; 3 and 13 rows are not multiples of the
+    // 8-row blocks; the input also starts at an offset that is not 4-byte aligned.
+    for (const auto &shape : {std::pair<int, int>{13, 54}, {3, 3590}, {300, 3584}}) {
+        const int n = shape.first;
+        const int k = shape.second;
+        CAPTURE(n);
+        CAPTURE(k);
+        const at::Tensor w = at::randn({n, k}).to(at::kBFloat16);
+        at::Tensor storage = at::empty({k + 1}, at::kBFloat16);
+        at::Tensor x = storage.narrow(0, 1, k).view({1, k});
+        x.copy_(at::randn({1, k}));
+        setPairDotGemv(false);
+        const at::Tensor widened = applyLinear(x, w).to(at::kFloat);
+        setPairDotGemv(true);
+        const at::Tensor paired = applyLinear(x, w).to(at::kFloat);
+        const at::Tensor exact = at::linear(x.to(at::kDouble), w.to(at::kDouble));
+        // Both are float32 sums of the same exact products, rounded once to bfloat16.
+        CHECK(maxRelDiff(paired, exact) < 8e-3);
+        CHECK(maxRelDiff(paired, widened) < 8e-3);
+    }
+}
+
 TEST_CASE("one input row: bfloat16 weights at an offset that is not 4-byte aligned")
 {
     at::manual_seed(7);
