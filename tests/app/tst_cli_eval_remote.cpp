@@ -59,6 +59,46 @@ QMap<int, QJsonObject> answersOf(const QJsonObject &results)
     return answers;
 }
 
+// The fixture bench `copies` times over: enough cases that a server dies with cases in flight and
+// cases still queued.
+QJsonArray repeatedBench(int copies)
+{
+    QJsonArray cases;
+    for (int copy = 0; copy < copies; ++copy)
+        for (const QJsonValue &c : migician::test::fixtureBench())
+            cases.append(c);
+    return cases;
+}
+
+// Waits until a running `migician eval` (without --quiet) prints its first "case" line; false
+// when it ended first.
+bool firstCaseAnswered(QProcess &eval)
+{
+    QByteArray printed;
+    QElapsedTimer timer;
+    timer.start();
+    while (!printed.contains("case ") && timer.elapsed() < 300000
+           && eval.state() == QProcess::Running) {
+        eval.waitForReadyRead(20);
+        printed += eval.readAllStandardOutput();
+    }
+    return eval.state() == QProcess::Running;
+}
+
+// Prediction rows in a project and the distinct cases they answer ({-1, -1}: unreadable).
+std::pair<int, int> predictionRows(const QString &projectFile)
+{
+    auto store = migician::annotate::ProjectStore::open(
+            projectFile, migician::annotate::ProjectStore::OpenMode::OpenExisting);
+    if (!store.ok())
+        return {-1, -1};
+    QSqlQuery counts((*store)->database());
+    if (!counts.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT case_id) FROM predictions"))
+        || !counts.next())
+        return {-1, -1};
+    return {counts.value(0).toInt(), counts.value(1).toInt()};
+}
+
 } // namespace
 
 class CliEvalRemoteTest : public QObject
@@ -132,10 +172,7 @@ private Q_SLOTS:
     void killingOneServerStillAnswersEveryCaseOnce()
     {
         // 24 cases: enough that one server dies with cases in flight and cases still queued.
-        QJsonArray cases;
-        for (int copy = 0; copy < 6; ++copy)
-            for (const QJsonValue &c : migician::test::fixtureBench())
-                cases.append(c);
+        const QJsonArray cases = repeatedBench(6);
         const QString bench = m_dir.filePath(QStringLiteral("bench24.json"));
         QVERIFY(writeFile(bench, QJsonDocument(cases).toJson()));
         const QString out = m_dir.filePath(QStringLiteral("kill.json"));
@@ -155,15 +192,7 @@ private Q_SLOTS:
                              << QStringLiteral("--concurrency") << QStringLiteral("2"));
         QVERIFY(eval.waitForStarted());
         // Kill the first server as soon as the run has answered a case.
-        QByteArray printed;
-        QElapsedTimer timer;
-        timer.start();
-        while (!printed.contains("case ") && timer.elapsed() < 300000
-               && eval.state() == QProcess::Running) {
-            eval.waitForReadyRead(20);
-            printed += eval.readAllStandardOutput();
-        }
-        QVERIFY2(eval.state() == QProcess::Running, "the run ended before a server was killed");
+        QVERIFY2(firstCaseAnswered(eval), "the run ended before a server was killed");
         ::kill(pid_t(doomed.process().processId()), SIGKILL);
         QVERIFY(eval.waitForFinished(900000));
         const QString errors = QString::fromUtf8(eval.readAllStandardError());
@@ -176,17 +205,7 @@ private Q_SLOTS:
         QCOMPARE(results.value(QLatin1String("predictions")).toArray().size(), cases.size());
         QCOMPARE(results.value(QLatin1String("failed")).toArray().size(), 0);
         // Every case answered exactly once in the project: no case lost, none answered twice.
-        {
-            auto store = migician::annotate::ProjectStore::open(
-                    projectFile, migician::annotate::ProjectStore::OpenMode::OpenExisting);
-            QVERIFY2(store.ok(), qPrintable(store.error()));
-            QSqlQuery counts((*store)->database());
-            QVERIFY(counts.exec(
-                    QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT case_id) FROM predictions")));
-            QVERIFY(counts.next());
-            QCOMPARE(counts.value(0).toInt(), int(cases.size()));
-            QCOMPARE(counts.value(1).toInt(), int(cases.size()));
-        }
+        QCOMPARE(predictionRows(projectFile), std::make_pair(int(cases.size()), int(cases.size())));
         // Copies of one case have one answer, whichever server gave it.
         const auto answers = answersOf(results);
         const int distinct = int(migician::test::fixtureBench().size());
@@ -200,10 +219,7 @@ private Q_SLOTS:
     // redoing any answered one.
     void lostEndpointLeavesFailedCasesARerunFinishes()
     {
-        QJsonArray cases;
-        for (int copy = 0; copy < 6; ++copy)
-            for (const QJsonValue &c : migician::test::fixtureBench())
-                cases.append(c);
+        const QJsonArray cases = repeatedBench(6);
         const QString bench = m_dir.filePath(QStringLiteral("bench-lost.json"));
         QVERIFY(writeFile(bench, QJsonDocument(cases).toJson()));
         const QString out = m_dir.filePath(QStringLiteral("lost.json"));
@@ -221,15 +237,7 @@ private Q_SLOTS:
             eval.start(appBinary("migician"),
                        QStringList(arguments) << QStringLiteral("--endpoint") << only.url());
             QVERIFY(eval.waitForStarted());
-            QByteArray printed;
-            QElapsedTimer timer;
-            timer.start();
-            while (!printed.contains("case ") && timer.elapsed() < 300000
-                   && eval.state() == QProcess::Running) {
-                eval.waitForReadyRead(20);
-                printed += eval.readAllStandardOutput();
-            }
-            QVERIFY2(eval.state() == QProcess::Running, "the run ended before the server died");
+            QVERIFY2(firstCaseAnswered(eval), "the run ended before the server died");
             ::kill(pid_t(only.process().processId()), SIGKILL);
             QVERIFY(eval.waitForFinished(300000));
             const QString errors = QString::fromUtf8(eval.readAllStandardError());
@@ -253,15 +261,7 @@ private Q_SLOTS:
                  rerun.out.constData());
         QCOMPARE(readJson(out).object().value(QLatin1String("predictions")).toArray().size(),
                  cases.size());
-        auto store = migician::annotate::ProjectStore::open(
-                projectFile, migician::annotate::ProjectStore::OpenMode::OpenExisting);
-        QVERIFY2(store.ok(), qPrintable(store.error()));
-        QSqlQuery counts((*store)->database());
-        QVERIFY(counts.exec(
-                QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT case_id) FROM predictions")));
-        QVERIFY(counts.next());
-        QCOMPARE(counts.value(0).toInt(), int(cases.size()));
-        QCOMPARE(counts.value(1).toInt(), int(cases.size()));
+        QCOMPARE(predictionRows(projectFile), std::make_pair(int(cases.size()), int(cases.size())));
     }
 };
 
