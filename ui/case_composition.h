@@ -13,7 +13,6 @@
 #include <QHash>
 #include <QImage>
 #include <QObject>
-#include <QPointer>
 #include <QStringList>
 
 template<typename T>

@@ -8,7 +8,6 @@
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QGroupBox>
-#include <QPointer>
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QVBoxLayout>
