@@ -133,13 +133,10 @@ void BatchEvaluationWorker::runSelected()
     // The runner polls one flag between cases: pause and cancel both stop it there.
     QElapsedTimer timer;
     timer.start();
-    QList<GroundingBackend *> backends;
-    for (const auto &backend : m_backends)
-        backends << backend.get();
     const int concurrency = m_request.backend == BackendKind::Remote
                                     ? std::max(1, m_request.remote.concurrency)
                                     : 1;
-    EvaluationRunner runner(m_cases, m_request.imagesRoot, backends, concurrency, *m_log);
+    EvaluationRunner runner(m_cases, m_request.imagesRoot, m_backends, concurrency, *m_log);
     model::RunControl control;
     control.cancel = &m_cancel;
     control.onProgress = [this](model::Stage stage, int done, int total) {

@@ -57,6 +57,25 @@ EvaluationRunner::EvaluationRunner(QList<BenchCase> cases, QString imagesRoot,
     , m_log(log)
 {}
 
+namespace {
+
+QList<GroundingBackend *> pointers(const std::vector<std::unique_ptr<GroundingBackend>> &owned)
+{
+    QList<GroundingBackend *> backends;
+    for (const auto &backend : owned)
+        backends << backend.get();
+    return backends;
+}
+
+} // namespace
+
+EvaluationRunner::EvaluationRunner(QList<BenchCase> cases, QString imagesRoot,
+                                   const std::vector<std::unique_ptr<GroundingBackend>> &backends,
+                                   int concurrency, annotate::EvaluationLog &log)
+    : EvaluationRunner(std::move(cases), std::move(imagesRoot), pointers(backends), concurrency,
+                       log)
+{}
+
 QList<EvalRecord> EvaluationRunner::records() const
 {
     QList<EvalRecord> all = m_log.finished().values();

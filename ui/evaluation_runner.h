@@ -17,6 +17,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace migician::ui {
 
@@ -47,6 +48,9 @@ public:
     EvaluationRunner(QList<annotate::BenchCase> cases, QString imagesRoot,
                      QList<GroundingBackend *> backends, int concurrency,
                      annotate::EvaluationLog &log);
+    EvaluationRunner(QList<annotate::BenchCase> cases, QString imagesRoot,
+                     const std::vector<std::unique_ptr<GroundingBackend>> &backends,
+                     int concurrency, annotate::EvaluationLog &log);
 
     static constexpr int kEndpointDownAfter = 3;
 

@@ -292,13 +292,9 @@ int runEval(const QStringList &arguments)
         if (!backends.front()->prepare(&protocol, &error, {}))
             return fail(command, error);
     }
-    QList<ui::GroundingBackend *> running;
-    for (const auto &backend : backends)
-        running << backend.get();
-
     EvalIdentity identity;
     identity.benchFile = benchPath;
-    identity.backend = running.front()->name();
+    identity.backend = backends.front()->name();
     // A remote run is the served model's, whichever endpoints serve it: a run resumed with other
     // servers continues.
     identity.model = remote ? protocol.backend.value(QStringLiteral("served_model")).toString()
@@ -326,7 +322,7 @@ int runEval(const QStringList &arguments)
 
     QElapsedTimer wall;
     wall.start();
-    ui::EvaluationRunner runner(benchFile->cases, parser.value(flags.imagesRoot), running,
+    ui::EvaluationRunner runner(benchFile->cases, parser.value(flags.imagesRoot), backends,
                                 remote ? concurrencyValue : 1, *log);
     const bool verbose = !parser.isSet(flags.quiet);
     const Status ran = runner.run(indices, [&](const ui::EvaluationProgress &p) {

@@ -119,13 +119,10 @@ class ComposeGuiTest : public QObject
 
     std::unique_ptr<ui::MainWindow> openWindow()
     {
-        ui::StartupOptions options;
-        options.openDemo = false;
-        auto window = std::make_unique<ui::MainWindow>(options);
-        window->resize(1400, 900);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
+        auto window = test::shownWindow(QString());
+        if (!window)
             return nullptr;
+        window->resize(1400, 900);
         window->activateWindow();
         if (!QTest::qWaitForWindowActive(window.get()))
             return nullptr;
