@@ -23,7 +23,22 @@ enum class Bf16Gemm { Auto, Native, Widened };
 // libtorch uses only with AVX-512 BW/VL/DQ).
 bool cpuHasNativeBf16Gemm();
 void setBf16Gemm(Bf16Gemm mode); // process-wide; for tests and benchmarks
-Bf16Gemm bf16Gemm();             // the resolved choice (never Auto)
+Bf16Gemm bf16Gemm();             // the resolved choice for large products (never Auto)
+
+// Where the CPU has both, neither route is always faster: on an AVX512-BF16 Xeon (VM, no AMX)
+// oneDNN 2.6 multiplied bfloat16 at ~145 GFLOP/s and OpenBLAS's AVX-512 sgemm on widened weights
+// at 175-205 at prefill and vision shapes, while a Zen 5 ran oneDNN's bfloat16 at ~4x its float32
+// rate. Auto measures both once per process on a product of ~3 GFLOP and takes the faster (the
+// native one unless widening wins by 10 %). Products of fewer than kWidenMinRows input rows always
+// take the native route there: widening each weight once per call does not pay for few rows.
+struct Bf16GemmCalibration
+{
+    Bf16Gemm choice = Bf16Gemm::Widened;
+    double nativeGflops = 0; // 0 where it was not measured (no native route, or a forced mode)
+    double widenedGflops = 0;
+};
+Bf16GemmCalibration bf16GemmCalibration();
+constexpr std::int64_t kWidenMinRows = 256;
 
 // The matrix-vector kernel is used for inputs of one row (on by default; tests compare both).
 void setStreamingGemv(bool enabled);
@@ -32,6 +47,11 @@ void setStreamingGemv(bool enabled);
 // benchmark compare both).
 void setPairDotGemv(bool enabled);
 bool pairDotGemvAvailable();
+
+// How many threads the engine's own kernels run on (at::parallel_for compiled into this library):
+// at::get_num_threads() where the library was built with OpenMP (GCC), 1 otherwise.
+int kernelThreads();
+bool kernelsBuiltWithOpenMp();
 
 // y = x W^T + b in x's dtype: x [.., in], weight [out, in] (contiguous), bias [out] or undefined.
 at::Tensor applyLinear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias = {});

@@ -1,5 +1,6 @@
 #include "qwen2vl_model.h"
 
+#include "model/linear_kernels.h"
 #include "model/model_error.h"
 #include "model/mrope_positions.h"
 #include "model/request_limits.h"
@@ -66,7 +67,13 @@ Qwen2VLModel::Qwen2VLModel(const ModelConfig &config, Qwen2VLWeights weights)
     , m_weights(std::move(weights))
     , m_vision(config.vision, m_weights.vision)
     , m_decoder(config, m_weights.text)
-{}
+{
+    // The bfloat16 GEMM route is measured once per process (~0.2 s): at load, not inside the
+    // first image's vision stage.
+    const at::Tensor &probe = m_weights.text.embedTokens;
+    if (probe.is_cpu() && probe.scalar_type() == at::kBFloat16)
+        (void)bf16GemmCalibration();
+}
 
 at::Tensor Qwen2VLModel::inputEmbeddings(const ModelInputs &inputs, StageTimings *timings,
                                          const std::function<void(Stage)> &onStage,

@@ -385,8 +385,12 @@ int main(int argc, char **argv)
                 {"device", o.device},
                 {"dtype", o.dtype},
                 {"threads", at::get_num_threads()},
+                {"kernel_threads", kernelThreads()}, // the engine's own kernels (decode GEMV)
                 {"blas_core", blasCore},
                 {"bf16_gemm", bf16Gemm() == Bf16Gemm::Native ? "native" : "widened to float32"},
+                {"bf16_gemm_measured_gflops",
+                 {{"native", bf16GemmCalibration().nativeGflops},
+                  {"widened", bf16GemmCalibration().widenedGflops}}},
                 {"images", o.images},
                 {"image_size", std::to_string(o.width) + "x" + std::to_string(o.height)},
                 {"visual_tokens_per_image", gridH * gridW / (merge * merge)},

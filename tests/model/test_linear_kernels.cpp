@@ -3,6 +3,8 @@
 // tails in both loops) and bfloat16 products widened to float32 in blocks.
 #include "model/linear_kernels.h"
 
+#include <ATen/Parallel.h>
+
 #include <cstdint>
 
 #include "torch_doctest.h" // last: restores doctest's CHECK over glog's
@@ -118,9 +120,37 @@ TEST_CASE("bfloat16 products widened to float32 equal float32 linear of the roun
     setBf16Gemm(Bf16Gemm::Auto);
 }
 
-TEST_CASE("the bfloat16 GEMM choice follows the CPU unless forced")
+TEST_CASE("the engine's kernels run on every intra-op thread")
 {
-    CHECK((bf16Gemm() == (cpuHasNativeBf16Gemm() ? Bf16Gemm::Native : Bf16Gemm::Widened)));
+    // Without OpenMP at compile time, at::parallel_for in our own kernels ran on one thread: the
+    // decode step used one core of two. The GCC build (CI's, the shipped one) must be parallel;
+    // the clang sanitizer build has no GNU OpenMP and stays serial by design.
+    const int before = at::get_num_threads();
+    at::set_num_threads(2);
+    const int expected = kernelsBuiltWithOpenMp() ? 2 : 1;
+#if defined(__GNUC__) && !defined(__clang__)
+    CHECK(kernelsBuiltWithOpenMp());
+#endif
+    CHECK(kernelThreads() == expected);
+    at::set_num_threads(before);
+}
+
+TEST_CASE("the bfloat16 GEMM choice follows the CPU and the measured rates unless forced")
+{
+    const Bf16GemmCalibration measured = bf16GemmCalibration();
+    if (cpuHasNativeBf16Gemm()) {
+        // Both routes ran, and the faster one (the native one unless widening wins by 10 %) is
+        // the choice.
+        CHECK(measured.nativeGflops > 0);
+        CHECK(measured.widenedGflops > 0);
+        CHECK((measured.choice
+               == (measured.widenedGflops > 1.1 * measured.nativeGflops ? Bf16Gemm::Widened
+                                                                        : Bf16Gemm::Native)));
+    } else {
+        CHECK(measured.choice == Bf16Gemm::Widened);
+        CHECK(measured.nativeGflops == 0);
+    }
+    CHECK(bf16Gemm() == measured.choice);
     setBf16Gemm(Bf16Gemm::Native);
     CHECK(bf16Gemm() == Bf16Gemm::Native);
     CHECK_FALSE(widenForMatmul(at::zeros({2, 2}, at::kBFloat16)));
