@@ -37,7 +37,7 @@ W4=$SHARED/configs/migician-7b-4layer.config.json
 W7=$SHARED/configs/migician-7b.config.json
 TOKENIZER=$SHARED/fixtures/qwen2vl-tiny/tokenizer.json
 # Two requests per process, as a loaded workbench serves them: the first also pays the first-touch
-# page faults of the buffers the allocator then keeps (about a fifth of W1's vision stage). The
+# page faults of the buffers the allocator then keeps (a quarter of W1's first vision stage). The
 # table shows the faster run's stages and efficiencies, and the slower run's time.
 common=(--threads "$THREADS" --tokenizer "$TOKENIZER" --repeat 2)
 
