@@ -398,17 +398,6 @@ Bf16GemmCalibration measureBf16Gemm()
     return result;
 }
 
-// Whether this product of `rows` input rows widens bfloat16 to float32.
-bool widenRows(std::int64_t rows)
-{
-    const Bf16Gemm mode = g_bf16Gemm;
-    if (mode != Bf16Gemm::Auto)
-        return mode == Bf16Gemm::Widened;
-    if (!cpuHasNativeBf16Gemm())
-        return true;
-    return rows >= kWidenMinRows && bf16GemmCalibration().choice == Bf16Gemm::Widened;
-}
-
 } // namespace
 
 Bf16GemmCalibration bf16GemmCalibration()
@@ -456,6 +445,19 @@ bool kernelsBuiltWithOpenMp()
     return false;
 #endif
 }
+
+namespace {
+
+// Whether a product of `rows` input rows widens bfloat16 to float32: the resolved choice, except
+// that an automatic one keeps few rows on the native route where the CPU has it.
+bool widenRows(std::int64_t rows)
+{
+    if (bf16Gemm() != Bf16Gemm::Widened)
+        return false;
+    return g_bf16Gemm != Bf16Gemm::Auto || !cpuHasNativeBf16Gemm() || rows >= kWidenMinRows;
+}
+
+} // namespace
 
 bool widenForMatmul(const at::Tensor &t)
 {
